@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Carrier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "carrier", targets: ["carrier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "MailCore"),
+        .target(name: "SMTPProtocol", dependencies: ["MailCore"]),
+        .target(name: "CarrierConfig", dependencies: ["MailCore"]),
+        .target(name: "CarrierAuth", dependencies: [
+            "MailCore",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
+        .target(name: "CarrierStore", dependencies: [
+            "MailCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "CarrierNetwork", dependencies: [
+            "MailCore",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
+        .target(name: "LocalDelivery", dependencies: ["MailCore", "CarrierStore"]),
+        .target(name: "Ingress", dependencies: [
+            "MailCore", "SMTPProtocol", "CarrierConfig", "CarrierStore", "CarrierAuth", "LocalDelivery",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "CarrierServer", dependencies: [
+            "MailCore", "SMTPProtocol", "CarrierConfig", "CarrierStore", "CarrierAuth",
+            "CarrierNetwork", "Ingress", "LocalDelivery",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "carrier", dependencies: [
+            "CarrierServer", "CarrierConfig", "CarrierStore", "CarrierAuth", "MailCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "CarrierTesting", dependencies: [
+            "MailCore", "CarrierStore", "CarrierConfig",
+        ]),
+        .testTarget(name: "MailCoreTests", dependencies: ["MailCore"]),
+        .testTarget(name: "SMTPProtocolTests", dependencies: ["SMTPProtocol", "MailCore"]),
+        .testTarget(name: "CarrierConfigTests", dependencies: ["CarrierConfig"]),
+        .testTarget(name: "CarrierAuthTests", dependencies: ["CarrierAuth"]),
+        .testTarget(name: "CarrierStoreTests", dependencies: ["CarrierStore", "CarrierTesting"]),
+        .testTarget(name: "IngressTests", dependencies: ["Ingress", "CarrierTesting", "SMTPProtocol"]),
+        .testTarget(name: "CarrierServerTests", dependencies: [
+            "CarrierServer", "CarrierTesting",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

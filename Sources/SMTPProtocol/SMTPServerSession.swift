@@ -1,0 +1,126 @@
+import MailCore
+
+/// The server side of one SMTP connection as a pure state machine (RFC 5321).
+///
+/// The transport feeds it raw bytes (`receive`) and answers to the actions it
+/// asks for (`handle`); it returns the actions to run, in order. While it waits
+/// for an answer it keeps further pipelined input (RFC 2920) buffered and
+/// resumes with it once the answer arrives.
+public struct SMTPServerSession: Sendable {
+    /// What kind of input comes next.
+    enum Input: Sendable {
+        case command
+        case data(DATAReceiver)
+        case bdat(BDATReceiver, last: Bool, keep: Bool)
+    }
+
+    /// An answer the session is waiting for.
+    enum Waiting: Sendable {
+        case sender(EmailAddress?, MailParameters)
+        case recipient(EmailAddress, RcptParameters)
+        case verify
+        case delivery(verb: String)
+    }
+
+    public let configuration: SMTPServerConfiguration
+    public internal(set) var heloName: String?
+    public internal(set) var isESMTP = false
+    public internal(set) var statistics = SMTPCommandStatistics()
+    public internal(set) var isClosed = false
+    public internal(set) var transaction: SMTPTransaction?
+    /// The BDAT chunks so far, kept across chunks until LAST.
+    var chunking: BDATReceiver?
+    var chunkingRefusal: SMTPReply?
+    var input: Input = .command
+    var waiting: Waiting?
+    var framer: SMTPCommandFramer
+    var buffer: [UInt8] = []
+    var position = 0
+    var errorCount = 0
+
+    public init(configuration: SMTPServerConfiguration) {
+        self.configuration = configuration
+        self.framer = SMTPCommandFramer(maximumLineLength: configuration.maximumExtendedCommandLineLength - 2)
+    }
+
+    /// The greeting (RFC 5321 §4.3.1).
+    public mutating func start() -> [SMTPServerAction] {
+        [.send(SMTPReply(220, nil, configuration.banner))]
+    }
+
+    /// Bytes from the client.
+    public mutating func receive(_ bytes: some Collection<UInt8>) -> [SMTPServerAction] {
+        guard !isClosed else { return [] }
+        buffer.append(contentsOf: bytes)
+        return process()
+    }
+
+    /// Input bytes held but not yet processed (pipelined behind a pending answer).
+    public var bufferedByteCount: Int { buffer.count - position }
+
+    /// An answer to an earlier action, or a condition from the transport.
+    public mutating func handle(_ event: SMTPServerEvent) -> [SMTPServerAction] {
+        guard !isClosed else { return [] }
+        var actions: [SMTPServerAction] = []
+        switch (event, waiting) {
+        case (.timedOut, _):
+            return close(with: .timeout(configuration.hostname))
+        case (.shutdown, _):
+            return close(with: .serviceUnavailable(configuration.hostname, "Service shutting down, closing transmission channel"))
+        case (.senderChecked(let reply), .sender(let address, let parameters)?):
+            waiting = nil
+            if reply.isPositive {
+                transaction = SMTPTransaction(sender: address, parameters: parameters,
+                                              protocolName: protocolName(parameters), heloName: heloName ?? "")
+            }
+            record("mail", reply, into: &actions)
+        case (.recipientChecked(let reply), .recipient(let address, let parameters)?):
+            waiting = nil
+            if reply.isPositive {
+                transaction?.recipients.append(.init(address: address, parameters: parameters))
+            }
+            record("rcpt", reply, into: &actions)
+        case (.verified(let reply), .verify?):
+            waiting = nil
+            record("vrfy", reply, into: &actions)
+        case (.delivered(let reply), .delivery(let verb)?):
+            waiting = nil
+            transaction = nil
+            record(verb, reply, into: &actions)
+        default:
+            return []
+        }
+        return actions + process()
+    }
+
+    /// The reply for `reply`, counted in the statistics and the error limit.
+    mutating func record(_ verb: String, _ reply: SMTPReply, into actions: inout [SMTPServerAction]) {
+        statistics.record(verb, ok: reply.isPositive)
+        send(reply, into: &actions)
+    }
+
+    mutating func send(_ reply: SMTPReply, into actions: inout [SMTPServerAction]) {
+        actions.append(.send(reply))
+        guard reply.code >= 400 else { return }
+        errorCount += 1
+        if errorCount >= configuration.hardErrorLimit {
+            actions += close(with: .tooManyErrors(configuration.hostname))
+        }
+    }
+
+    mutating func close(with reply: SMTPReply) -> [SMTPServerAction] {
+        isClosed = true
+        var actions: [SMTPServerAction] = [.send(reply)]
+        if transaction != nil {
+            transaction = nil
+            actions.append(.transactionAborted)
+        }
+        actions.append(.close)
+        return actions
+    }
+
+    func protocolName(_ parameters: MailParameters) -> String {
+        if parameters.smtpUTF8 { return "UTF8SMTP" }
+        return isESMTP ? "ESMTP" : "SMTP"
+    }
+}

@@ -1,0 +1,50 @@
+import MailCore
+@testable import SMTPProtocol
+
+/// Drives an `SMTPServerSession` like a transport would, answering its checks
+/// with fixed decisions, and records what it sent.
+struct SessionDriver {
+    var session: SMTPServerSession
+    var replies: [SMTPReply] = []
+    var delivered: [(SMTPTransaction, [UInt8])] = []
+    var closed = false
+    var aborted = 0
+    var rejectRecipient: (EmailAddress) -> SMTPReply? = { _ in nil }
+
+    init(_ configure: (inout SMTPServerConfiguration) -> Void = { _ in }) {
+        var config = SMTPServerConfiguration(hostname: "mx.example.test", banner: "mx.example.test ESMTP Carrier")
+        configure(&config)
+        session = SMTPServerSession(configuration: config)
+        run(session.start())
+    }
+
+    mutating func send(_ text: String) {
+        run(session.receive(Array(text.utf8)))
+    }
+
+    mutating func send(bytes: [UInt8]) {
+        run(session.receive(bytes))
+    }
+
+    mutating func run(_ actions: [SMTPServerAction]) {
+        var queue = actions
+        while !queue.isEmpty {
+            let action = queue.removeFirst()
+            switch action {
+            case .send(let reply): replies.append(reply)
+            case .checkSender: queue += session.handle(.senderChecked(.senderOk))
+            case .checkRecipient(let address, _, _):
+                queue += session.handle(.recipientChecked(rejectRecipient(address) ?? .recipientOk))
+            case .verify(let arg): queue += session.handle(.verified(SMTPReply(250, .init(2, 0, 0), "<\(arg)>")))
+            case .deliver(let transaction, let message):
+                delivered.append((transaction, message))
+                queue += session.handle(.delivered(SMTPReply(250, .init(2, 0, 0), "Ok: queued as TEST")))
+            case .transactionAborted: aborted += 1
+            case .close: closed = true
+            }
+        }
+    }
+
+    var codes: [Int] { replies.map(\.code) }
+    var lastCode: Int? { replies.last?.code }
+}
