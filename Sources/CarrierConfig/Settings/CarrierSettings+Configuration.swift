@@ -1,0 +1,65 @@
+extension CarrierSettings {
+    /// Reads and validates every setting from `configuration`; throws the first bad value.
+    public init(_ configuration: Configuration) throws {
+        let c = configuration
+        myhostname = try c.string("myhostname")
+        mydomain = try c.string("mydomain")
+        myorigin = try c.string("myorigin")
+        mydestination = try c.list("mydestination").map(Self.normalizedDomain)
+        virtualMailboxDomains = try c.list("virtual_mailbox_domains").map(Self.normalizedDomain)
+        mynetworks = try c.networks("mynetworks")
+        relayhost = try c.string("relayhost")
+        recipientDelimiter = try c.string("recipient_delimiter")
+
+        dataDirectory = try c.string("data_directory")
+        queueDirectory = try c.string("queue_directory")
+        aliasMaps = try c.lookupTables("alias_maps")
+        localRecipientMaps = try c.lookupTables("local_recipient_maps")
+        mailSpoolDirectory = try c.string("mail_spool_directory")
+        homeMailbox = try c.string("home_mailbox")
+        mailOwner = try c.string("mail_owner")
+        maillogFile = try c.string("maillog_file")
+        maillogErrorFile = try c.string("maillog_error_file")
+        syslogName = try c.string("syslog_name")
+        mailName = try c.string("mail_name")
+
+        smtpdListen = try c.listenAddresses("smtpd_listen")
+        submissionListen = try c.listenAddresses("submission_listen")
+        submissionsListen = try c.listenAddresses("submissions_listen")
+        imapListen = try c.listenAddresses("imap_listen")
+        imapsListen = try c.listenAddresses("imaps_listen")
+        pop3Listen = try c.listenAddresses("pop3_listen")
+        pop3sListen = try c.listenAddresses("pop3s_listen")
+
+        smtpdBanner = try c.string("smtpd_banner")
+        messageSizeLimit = try c.size("message_size_limit")
+        smtpdMaxLineLength = try c.integer("smtpd_max_line_length")
+        smtpdRecipientLimit = try c.integer("smtpd_recipient_limit")
+        smtpdClientConnectionCountLimit = try c.integer("smtpd_client_connection_count_limit")
+        smtpdHardErrorLimit = try c.integer("smtpd_hard_error_limit")
+        smtpdSoftErrorLimit = try c.integer("smtpd_soft_error_limit")
+        smtpdTimeout = try c.duration("smtpd_timeout")
+        smtpdErrorSleepTime = try c.duration("smtpd_error_sleep_time")
+        smtpdShutdownTimeout = try c.duration("smtpd_shutdown_timeout")
+        disableVRFYCommand = try c.bool("disable_vrfy_command")
+        smtpdForbidBareNewline = try c.bool("smtpd_forbid_bare_newline")
+
+        maximalQueueLifetime = try c.duration("maximal_queue_lifetime")
+        bounceQueueLifetime = try c.duration("bounce_queue_lifetime")
+    }
+
+    /// The embedded defaults on a host named `hostname`.
+    public static func defaults(hostname: String) -> CarrierSettings {
+        do {
+            return try CarrierSettings(Configuration(table: ParameterTable(hostname: hostname)))
+        } catch {
+            preconditionFailure("Carrier's embedded defaults are invalid: \(error)")
+        }
+    }
+
+    private static func normalizedDomain(_ domain: String) -> String {
+        var domain = Substring(domain.lowercased())
+        while domain.hasSuffix(".") { domain = domain.dropLast() }
+        return String(domain)
+    }
+}

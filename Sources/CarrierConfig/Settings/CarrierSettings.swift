@@ -1,0 +1,57 @@
+/// The typed, validated settings the server runs with, read from a `Configuration`.
+///
+/// Names follow the main.cf parameters (`smtpd_timeout` → `smtpdTimeout`).
+public struct CarrierSettings: Sendable, Equatable {
+    // Identity and routing.
+    public var myhostname: String
+    public var mydomain: String
+    public var myorigin: String
+    /// Local domains: lower case, trailing dots removed.
+    public var mydestination: [String]
+    /// Hosted domains: lower case, trailing dots removed.
+    public var virtualMailboxDomains: [String]
+    public var mynetworks: [CIDRRange]
+    public var relayhost: String
+    public var recipientDelimiter: String
+
+    // Files.
+    public var dataDirectory: String
+    public var queueDirectory: String
+    public var aliasMaps: [LookupTableReference]
+    /// Empty means Carrier's own users.
+    public var localRecipientMaps: [LookupTableReference]
+    public var mailSpoolDirectory: String
+    public var homeMailbox: String
+    public var mailOwner: String
+    public var maillogFile: String
+    public var maillogErrorFile: String
+    public var syslogName: String
+    public var mailName: String
+
+    // Listeners; an empty list disables the service.
+    public var smtpdListen: [ListenAddress]
+    public var submissionListen: [ListenAddress]
+    public var submissionsListen: [ListenAddress]
+    public var imapListen: [ListenAddress]
+    public var imapsListen: [ListenAddress]
+    public var pop3Listen: [ListenAddress]
+    public var pop3sListen: [ListenAddress]
+
+    // SMTP server.
+    public var smtpdBanner: String
+    public var messageSizeLimit: Int
+    public var smtpdMaxLineLength: Int
+    public var smtpdRecipientLimit: Int
+    public var smtpdClientConnectionCountLimit: Int
+    public var smtpdHardErrorLimit: Int
+    public var smtpdSoftErrorLimit: Int
+    public var smtpdTimeout: Duration
+    public var smtpdErrorSleepTime: Duration
+    public var smtpdShutdownTimeout: Duration
+    public var disableVRFYCommand: Bool
+    public var smtpdForbidBareNewline: Bool
+
+    // Queue.
+    public var maximalQueueLifetime: Duration
+    public var bounceQueueLifetime: Duration
+}

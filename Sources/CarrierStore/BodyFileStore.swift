@@ -1,0 +1,60 @@
+import Foundation
+
+/// Large message bodies as files named by their hash, written, fsynced and
+/// renamed into place (and the directory fsynced) before the transaction that
+/// names them commits.
+struct BodyFileStore: Sendable {
+    let directory: String
+
+    func path(for hash: String) -> String {
+        "\(directory)/\(hash.prefix(2))/\(hash)"
+    }
+
+    /// Writes `content` durably unless a file for `hash` is already there.
+    func write(_ content: [UInt8], hash: String) throws {
+        let final = path(for: hash)
+        if FileManager.default.fileExists(atPath: final) { return }
+        let folder = (final as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = "\(folder)/.tmp-\(hash)-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { throw Self.posixError("open \(temporary)") }
+        var written = 0
+        let ok: Bool = content.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n <= 0 { return false }
+                written += n
+            }
+            return fsync(fd) == 0
+        }
+        close(fd)
+        guard ok else {
+            unlink(temporary)
+            throw errno == ENOSPC ? MailStoreError.storageFull : Self.posixError("write \(temporary)")
+        }
+        guard rename(temporary, final) == 0 else { throw Self.posixError("rename \(final)") }
+        try Self.syncDirectory(folder)
+    }
+
+    func read(hash: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path(for: hash)) else {
+            throw MailStoreError.corrupt("missing body file \(path(for: hash))")
+        }
+        return Array(data)
+    }
+
+    static func syncDirectory(_ path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw posixError("open \(path)") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw posixError("fsync \(path)") }
+    }
+
+    static func posixError(_ what: String) -> any Error {
+        let code = errno
+        if code == ENOSPC { return MailStoreError.storageFull }
+        return NSError(domain: NSPOSIXErrorDomain, code: Int(code),
+                       userInfo: [NSLocalizedDescriptionKey: "\(what): \(String(cString: strerror(code)))"])
+    }
+}

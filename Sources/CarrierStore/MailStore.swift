@@ -1,0 +1,47 @@
+import MailCore
+
+/// The durable state of a Carrier node: users, aliases, mailboxes, messages and
+/// the queue. Services see only this protocol; nothing above it is specific to
+/// SQLite, so a PostgreSQL implementation can replace it.
+public protocol MailStore: Sendable {
+    // MARK: Directory
+    func createUser(address: String, passwordHash: String, isAdmin: Bool) async throws -> UserRecord
+    func user(address: String) async throws -> UserRecord?
+    func users() async throws -> [UserRecord]
+    func updatePassword(address: String, passwordHash: String) async throws -> Bool
+    func deleteUser(address: String) async throws -> Bool
+
+    // MARK: Aliases
+    func replaceAliases(_ aliases: [AliasRecord]) async throws
+    func alias(name: String) async throws -> AliasRecord?
+
+    // MARK: Delivery
+    /// Commits the batch durably (fsynced) before returning; one outcome per local copy.
+    func deliver(_ batch: DeliveryBatch) async throws -> [LocalCopyOutcome]
+
+    // MARK: Reading
+    func mailboxes(userID: Int64) async throws -> [MailboxRecord]
+    func messages(userID: Int64, mailbox: String) async throws -> [MessageRecord]
+    func content(hash: String) async throws -> [UInt8]?
+    func metadata(hash: String) async throws -> MessageMetadata?
+    func queuedRecipientCount() async throws -> Int
+}
+
+/// Errors a store reports to its callers.
+public enum MailStoreError: Error, Equatable, CustomStringConvertible {
+    case userExists(String)
+    case noSuchUser(String)
+    case noSuchMailbox(String)
+    case storageFull
+    case corrupt(String)
+
+    public var description: String {
+        switch self {
+        case .userExists(let a): "user already exists: \(a)"
+        case .noSuchUser(let a): "no such user: \(a)"
+        case .noSuchMailbox(let m): "no such mailbox: \(m)"
+        case .storageFull: "insufficient storage"
+        case .corrupt(let why): "store corrupt: \(why)"
+        }
+    }
+}

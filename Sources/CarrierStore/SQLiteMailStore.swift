@@ -1,0 +1,159 @@
+import Crypto
+import Foundation
+import GRDB
+import MailCore
+
+/// The default `MailStore`: one SQLite database (WAL, `synchronous=FULL`) in the
+/// data directory, written through a group-commit writer, with large bodies as
+/// fsynced files beside it. Several processes (the server and `carrier user`,
+/// `carrier newaliases`) may open it at once.
+public final class SQLiteMailStore: MailStore {
+    /// Bodies up to this size live in the database; larger ones are files.
+    public static let inlineBodyLimit = 128 * 1024
+
+    let pool: DatabasePool
+    let writer: GroupCommitWriter
+    let bodyFiles: BodyFileStore
+    public let path: String
+
+    /// Opens (creating if needed) the store in `directory`.
+    public init(directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        path = "\(directory)/carrier.sqlite"
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try StoreSchema.migrator.migrate(pool)
+        writer = GroupCommitWriter(writer: pool)
+        bodyFiles = BodyFileStore(directory: "\(directory)/bodies")
+    }
+
+    /// SHA-256 of the content, hex: the key bodies are shared by.
+    public static func contentHash(_ content: [UInt8]) -> String {
+        SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the database is sound.
+    public func integrityCheck() async throws -> String {
+        try await pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+    }
+
+    // MARK: Directory
+
+    public func createUser(address: String, passwordHash: String, isAdmin: Bool) async throws -> UserRecord {
+        let now = Int64(Date().timeIntervalSince1970)
+        return try await writer.write { db in
+            if try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE address = ?", arguments: [address]) != nil {
+                throw MailStoreError.userExists(address)
+            }
+            try db.execute(sql: "INSERT INTO users (address, password, is_admin, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [address, passwordHash, isAdmin, now])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO mailboxes (user_id, name, uid_validity) VALUES (?, 'INBOX', ?)",
+                           arguments: [id, now])
+            return UserRecord(id: id, address: address, passwordHash: passwordHash, isAdmin: isAdmin)
+        }
+    }
+
+    public func user(address: String) async throws -> UserRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, address, password, is_admin FROM users WHERE address = ?",
+                             arguments: [address]).map(Self.user)
+        }
+    }
+
+    public func users() async throws -> [UserRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, address, password, is_admin FROM users ORDER BY address").map(Self.user)
+        }
+    }
+
+    public func updatePassword(address: String, passwordHash: String) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE users SET password = ? WHERE address = ?", arguments: [passwordHash, address])
+            return db.changesCount > 0
+        }
+    }
+
+    public func deleteUser(address: String) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM users WHERE address = ?", arguments: [address])
+            return db.changesCount > 0
+        }
+    }
+
+    static func user(_ row: Row) -> UserRecord {
+        UserRecord(id: row["id"], address: row["address"], passwordHash: row["password"], isAdmin: row["is_admin"])
+    }
+
+    // MARK: Aliases
+
+    public func replaceAliases(_ aliases: [AliasRecord]) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM aliases")
+            for alias in aliases {
+                try db.execute(sql: "INSERT OR REPLACE INTO aliases (name, targets) VALUES (?, ?)",
+                               arguments: [alias.name, alias.targets.joined(separator: "\n")])
+            }
+        }
+    }
+
+    public func alias(name: String) async throws -> AliasRecord? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT targets FROM aliases WHERE name = ?", arguments: [name]).map {
+                AliasRecord(name: name, targets: $0.split(separator: "\n").map(String.init))
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    public func mailboxes(userID: Int64) async throws -> [MailboxRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM mailboxes WHERE user_id = ? ORDER BY name", arguments: [userID]).map {
+                MailboxRecord(id: $0["id"], userID: $0["user_id"], name: $0["name"], uidValidity: $0["uid_validity"],
+                              uidNext: $0["uid_next"], highestModSeq: $0["highest_modseq"])
+            }
+        }
+    }
+
+    public func messages(userID: Int64, mailbox: String) async throws -> [MessageRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT m.* FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id
+                WHERE b.user_id = ? AND b.name = ? ORDER BY m.uid
+                """, arguments: [userID, mailbox]).map {
+                let flags: String = $0["flags"]
+                return MessageRecord(mailboxID: $0["mailbox_id"], uid: $0["uid"], modSeq: $0["modseq"],
+                                     flags: flags.split(separator: " ").map(String.init), internalDate: $0["internal_date"],
+                                     size: $0["size"], bodyHash: $0["body_hash"], queueID: $0["queue_id"])
+            }
+        }
+    }
+
+    public func content(hash: String) async throws -> [UInt8]? {
+        let row = try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT data, path FROM bodies WHERE hash = ?", arguments: [hash])
+        }
+        guard let row else { return nil }
+        if let data: Data = row["data"] { return Array(data) }
+        return try bodyFiles.read(hash: hash)
+    }
+
+    public func metadata(hash: String) async throws -> MessageMetadata? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM metadata WHERE hash = ?", arguments: [hash]).map {
+                MessageMetadata(subject: $0["subject"], from: $0["from_field"], to: $0["to_field"], cc: $0["cc_field"],
+                                messageID: $0["message_id"], inReplyTo: $0["in_reply_to"], references: $0["refs"],
+                                date: $0["date"], mimeStructure: $0["mime_structure"])
+            }
+        }
+    }
+
+    public func queuedRecipientCount() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM queue_recipients") ?? 0 }
+    }
+}

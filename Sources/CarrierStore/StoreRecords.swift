@@ -1,0 +1,52 @@
+import MailCore
+
+/// A mail account. `address` is the login and routing key: a bare local part
+/// (`alice`) for users of the `mydestination` domains, which share one namespace,
+/// or a full address (`bob@hosted.test`) for users of `virtual_mailbox_domains`.
+public struct UserRecord: Equatable, Sendable {
+    public var id: Int64
+    public var address: String
+    public var passwordHash: String
+    public var isAdmin: Bool
+
+    public init(id: Int64, address: String, passwordHash: String, isAdmin: Bool) {
+        self.id = id
+        self.address = address
+        self.passwordHash = passwordHash
+        self.isAdmin = isAdmin
+    }
+}
+
+/// One alias: a lowercased local part and what it expands to (aliases(5)).
+public struct AliasRecord: Equatable, Sendable {
+    public var name: String
+    public var targets: [String]
+
+    public init(name: String, targets: [String]) {
+        self.name = name
+        self.targets = targets
+    }
+}
+
+/// A mailbox (folder) of a user with its IMAP counters (RFC 3501 §2.3.1.1, RFC 7162).
+public struct MailboxRecord: Equatable, Sendable {
+    public var id: Int64
+    public var userID: Int64
+    public var name: String
+    public var uidValidity: Int64
+    public var uidNext: Int64
+    public var highestModSeq: Int64
+}
+
+/// A message as a mailbox holds it; the content is shared by hash.
+public struct MessageRecord: Equatable, Sendable {
+    public var mailboxID: Int64
+    public var uid: Int64
+    public var modSeq: Int64
+    public var flags: [String]
+    /// Seconds since 1970.
+    public var internalDate: Int64
+    public var size: Int
+    public var bodyHash: String
+    public var queueID: String?
+}

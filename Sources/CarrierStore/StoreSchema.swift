@@ -1,0 +1,79 @@
+import GRDB
+
+/// The SQLite schema as GRDB migrations; each release only appends migrations.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE users (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    address TEXT NOT NULL UNIQUE,
+                    password TEXT NOT NULL,
+                    is_admin INTEGER NOT NULL DEFAULT 0,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE aliases (
+                    name TEXT PRIMARY KEY,
+                    targets TEXT NOT NULL
+                );
+                CREATE TABLE mailboxes (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    uid_validity INTEGER NOT NULL,
+                    uid_next INTEGER NOT NULL DEFAULT 1,
+                    highest_modseq INTEGER NOT NULL DEFAULT 1,
+                    subscribed INTEGER NOT NULL DEFAULT 1,
+                    UNIQUE(user_id, name)
+                );
+                CREATE TABLE bodies (
+                    hash TEXT PRIMARY KEY,
+                    size INTEGER NOT NULL,
+                    data BLOB,
+                    path TEXT
+                );
+                CREATE TABLE metadata (
+                    hash TEXT PRIMARY KEY REFERENCES bodies(hash) ON DELETE CASCADE,
+                    subject TEXT, from_field TEXT, to_field TEXT, cc_field TEXT,
+                    message_id TEXT, in_reply_to TEXT, refs TEXT, date INTEGER,
+                    mime_structure TEXT NOT NULL
+                );
+                CREATE TABLE messages (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    uid INTEGER NOT NULL,
+                    modseq INTEGER NOT NULL,
+                    flags TEXT NOT NULL DEFAULT '',
+                    internal_date INTEGER NOT NULL,
+                    size INTEGER NOT NULL,
+                    body_hash TEXT NOT NULL REFERENCES bodies(hash),
+                    queue_id TEXT,
+                    delivery_key TEXT UNIQUE,
+                    UNIQUE(mailbox_id, uid)
+                );
+                CREATE TABLE queue (
+                    queue_id TEXT PRIMARY KEY,
+                    sender TEXT NOT NULL,
+                    arrival INTEGER NOT NULL,
+                    body_hash TEXT NOT NULL REFERENCES bodies(hash),
+                    size INTEGER NOT NULL,
+                    envelope_id TEXT,
+                    dsn_return TEXT
+                );
+                CREATE TABLE queue_recipients (
+                    queue_id TEXT NOT NULL REFERENCES queue(queue_id) ON DELETE CASCADE,
+                    recipient TEXT NOT NULL,
+                    original_recipient TEXT,
+                    notify TEXT,
+                    status TEXT NOT NULL DEFAULT 'active',
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt INTEGER NOT NULL,
+                    last_reason TEXT,
+                    PRIMARY KEY (queue_id, recipient)
+                );
+                """)
+        }
+        return migrator
+    }
+}
