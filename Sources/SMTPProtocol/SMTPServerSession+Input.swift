@@ -23,6 +23,7 @@ extension SMTPServerSession {
                 }
                 continue
             case .data(var receiver):
+                lastCommandVerb = "DATA"
                 let end = receiver.consume(buffer, from: position)
                 position = end ?? buffer.count
                 input = .data(receiver)
@@ -55,6 +56,7 @@ extension SMTPServerSession {
     mutating func runCommandLine(_ line: [UInt8], into actions: inout [SMTPServerAction]) {
         let verbEnd = line.firstIndex(of: UInt8(ascii: " ")) ?? line.endIndex
         let verb = String(decoding: line[..<verbEnd], as: UTF8.self).uppercased()
+        lastCommandVerb = verb.count <= 12 ? verb : "UNKNOWN"
         if line.count + 2 > configuration.maximumCommandLineLength && !SMTPCommandTable.extendedLineVerbs.contains(verb) {
             statistics.record("unknown", ok: false)
             send(.commandLineTooLong, into: &actions)

@@ -28,6 +28,8 @@ public struct SMTPServerSession: Sendable {
     public internal(set) var statistics = SMTPCommandStatistics()
     public internal(set) var isClosed = false
     public internal(set) var transaction: SMTPTransaction?
+    /// The last command verb received, uppercase, for `lost connection after DATA` logs.
+    public internal(set) var lastCommandVerb: String?
     /// The BDAT chunks so far, kept across chunks until LAST.
     var chunking: BDATReceiver?
     var chunkingRefusal: SMTPReply?

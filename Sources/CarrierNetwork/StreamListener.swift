@@ -1,0 +1,66 @@
+import NIOCore
+import NIOPosix
+
+/// A TCP listener for one service on several addresses: each accepted
+/// connection gets a fresh `StreamSession` from `makeSession`, an idle timer and
+/// a place in the `ConnectionRegistry`.
+public struct StreamListener: Sendable {
+    /// The peer of an accepted connection and how many connections it has open.
+    public struct Peer: Sendable {
+        public var address: String
+        public var port: Int
+        public var openConnections: Int
+    }
+
+    /// A bind that failed, with the address that could not be used.
+    public struct BindFailure: Error, CustomStringConvertible {
+        public var host: String
+        public var port: Int
+        public var reason: String
+        public var description: String { "cannot listen on \(host):\(port): \(reason)" }
+    }
+
+    public let channels: [any Channel]
+
+    /// Binds every address; on failure closes what was bound and throws `BindFailure`.
+    public static func bind(
+        addresses: [(host: String, port: Int)], group: any EventLoopGroup, idleTimeout: TimeAmount,
+        registry: ConnectionRegistry, makeSession: @escaping @Sendable (Peer) -> any StreamSession
+    ) async throws -> StreamListener {
+        var bound: [any Channel] = []
+        for (host, port) in addresses {
+            let bootstrap = ServerBootstrap(group: group)
+                .serverChannelOption(.backlog, value: 1024)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelOption(.autoRead, value: false)
+                .childChannelInitializer { channel in
+                    let address = channel.remoteAddress?.ipAddress ?? "unknown"
+                    let peerPort = channel.remoteAddress?.port ?? 0
+                    let count = registry.add(channel, client: address)
+                    let session = makeSession(Peer(address: address, port: peerPort, openConnections: count))
+                    return channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandlers([
+                            IdleStateHandler(readTimeout: idleTimeout),
+                            StreamSessionHandler(session: session),
+                        ])
+                    }
+                }
+            do {
+                bound.append(try await bootstrap.bind(host: host, port: port).get())
+            } catch {
+                for channel in bound { try? await channel.close() }
+                throw BindFailure(host: host, port: port, reason: "\(error)")
+            }
+        }
+        return StreamListener(channels: bound)
+    }
+
+    /// The ports actually bound (useful with port 0 in tests).
+    public var boundPorts: [Int] { channels.compactMap { $0.localAddress?.port } }
+
+    /// Stops accepting new connections.
+    public func close() async {
+        for channel in channels { try? await channel.close() }
+    }
+}

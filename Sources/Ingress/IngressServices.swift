@@ -1,0 +1,40 @@
+import CarrierConfig
+import CarrierStore
+import LocalDelivery
+import Logging
+import SMTPProtocol
+
+/// What every SMTP connection shares: the settings in force when it was
+/// accepted, the store, router, local delivery agent, queue ids and loggers.
+public struct IngressServices: Sendable {
+    public var settings: CarrierSettings
+    public var store: any MailStore
+    public var router: RecipientRouter
+    public var localDelivery: LocalDeliveryAgent
+    public var queueIDs: QueueIDGenerator
+    /// `carrier/smtpd` and `carrier/cleanup`.
+    public var smtpdLogger: Logger
+    public var cleanupLogger: Logger
+
+    public init(settings: CarrierSettings, store: any MailStore, localDelivery: LocalDeliveryAgent,
+                queueIDs: QueueIDGenerator, smtpdLogger: Logger, cleanupLogger: Logger) {
+        self.settings = settings
+        self.store = store
+        self.router = RecipientRouter(settings: settings, store: store)
+        self.localDelivery = localDelivery
+        self.queueIDs = queueIDs
+        self.smtpdLogger = smtpdLogger
+        self.cleanupLogger = cleanupLogger
+    }
+
+    /// The SMTP session limits from `main.cf`.
+    public var sessionConfiguration: SMTPServerConfiguration {
+        var c = SMTPServerConfiguration(
+            hostname: settings.myhostname, banner: settings.smtpdBanner,
+            maximumMessageSize: settings.messageSizeLimit, maximumTextLineLength: settings.smtpdMaxLineLength,
+            maximumRecipients: settings.smtpdRecipientLimit, hardErrorLimit: settings.smtpdHardErrorLimit,
+            vrfyEnabled: !settings.disableVRFYCommand)
+        c.startTLSAvailable = false
+        return c
+    }
+}

@@ -1,0 +1,88 @@
+import CarrierStore
+import Foundation
+import MailCore
+
+/// Postfix's cleanup step for an accepted message: prepends `Received:`
+/// (RFC 5321 §4.4), adds a missing `Message-ID:` and `Date:` (RFC 5322 §3.6)
+/// for trusted clients, and extracts the metadata the store caches.
+public enum MessageCleanup {
+    /// The finished message.
+    public struct Result: Sendable {
+        public var content: [UInt8]
+        public var messageID: String?
+        public var metadata: MessageMetadata
+    }
+
+    public static func run(_ content: [UInt8], _ context: CleanupContext) -> Result {
+        let header = MessageHeader.parse(content)
+        var added: [String] = []
+        var messageID = header["message-id"].map(trimmed)
+        if context.addMissingHeaders {
+            if messageID == nil {
+                let id = "<\(stamp(context)).\(context.queueID)@\(context.myhostname)>"
+                added.append("Message-ID: \(id)")
+                messageID = id
+            }
+            if header["date"] == nil {
+                added.append("Date: \(RFC5322Date.format(secondsSince1970: context.now, zoneOffsetMinutes: context.zoneOffsetMinutes))")
+            }
+        }
+        var out = Array(received(context).utf8)
+        out.reserveCapacity(content.count + out.count + 128)
+        let split = headerEnd(content, header)
+        out.append(contentsOf: content[..<split])
+        for line in added { out.append(contentsOf: Array((line + "\r\n").utf8)) }
+        out.append(contentsOf: content[split...])
+        let finalHeader = MessageHeader.parse(out)
+        return Result(content: out, messageID: messageID, metadata: metadata(finalHeader, out))
+    }
+
+    /// `Received: from helo (host [ip]) by myhostname (Carrier) with ESMTP id QID for <rcpt>; date`.
+    static func received(_ c: CleanupContext) -> String {
+        var s = "Received: from \(sanitize(c.heloName)) (\(c.client.hostname) [\(c.client.address)])\r\n"
+        s += "\tby \(c.myhostname) (\(c.mailName)) with \(c.protocolName) id \(c.queueID)"
+        if c.recipients.count == 1 { s += "\r\n\tfor <\(sanitize(c.recipients[0]))>" }
+        s += "; \(RFC5322Date.format(secondsSince1970: c.now, zoneOffsetMinutes: c.zoneOffsetMinutes))\r\n"
+        return s
+    }
+
+    /// The offset where fields may be appended: before the blank line that ends
+    /// the header, or the end of the header when there is no body.
+    static func headerEnd(_ content: [UInt8], _ header: MessageHeader) -> Int {
+        guard header.hasBodySeparator else { return min(header.headerByteCount, content.count) }
+        var end = header.bodyOffset - 1
+        if end > 0 && content[end] == 10 { end -= 1 }
+        if end >= 0 && content[end] == 13 { return end } else { return end + 1 }
+    }
+
+    static func stamp(_ c: CleanupContext) -> String {
+        let days = c.now / 86_400
+        let seconds = c.now % 86_400
+        return "\(days)\(String(format: "%05d", seconds))"
+    }
+
+    static func sanitize(_ s: String) -> String {
+        String(s.unicodeScalars.map { $0.value < 32 || $0.value == 127 ? "?" : Character($0) })
+    }
+
+    static func trimmed(_ s: String) -> String {
+        s.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func metadata(_ header: MessageHeader, _ content: [UInt8]) -> MessageMetadata {
+        let mime = MIMEPart.parse(content)
+        return MessageMetadata(
+            subject: header.fields(named: "subject").first?.decodedValue,
+            from: header["from"], to: header["to"], cc: header["cc"],
+            messageID: header["message-id"].map(trimmed), inReplyTo: header["in-reply-to"], references: header["references"],
+            date: header["date"].flatMap { RFC5322Date.parse($0)?.secondsSince1970 },
+            mimeStructure: structure(mime))
+    }
+
+    /// `multipart/mixed(text/plain,application/pdf)`; depth is bounded by the MIME parser.
+    static func structure(_ part: MIMEPart) -> String {
+        let type = part.contentType.mimeType
+        if !part.children.isEmpty { return type + "(" + part.children.map(structure).joined(separator: ",") + ")" }
+        return type
+    }
+}

@@ -1,0 +1,125 @@
+import CarrierConfig
+import CarrierStore
+import MailCore
+import SMTPProtocol
+
+/// Decides where a recipient goes (Postfix's trivial-rewrite and local alias
+/// step): `mydestination` domains share one namespace of local parts with
+/// aliases and `recipient_delimiter` extensions; `virtual_mailbox_domains` have
+/// users by full address; anything else is relayed only for trusted clients.
+public struct RecipientRouter: Sendable {
+    /// Alias chains longer than this are refused as a loop (Postfix: 1000 is the
+    /// expansion limit; depth 20 is far beyond any sane configuration).
+    static let maximumAliasDepth = 20
+
+    public let settings: CarrierSettings
+    public let store: any MailStore
+
+    public init(settings: CarrierSettings, store: any MailStore) {
+        self.settings = settings
+        self.store = store
+    }
+
+    /// Routes `address`; `relayPermitted` is true for `mynetworks` or authenticated clients.
+    public func route(_ address: EmailAddress, relayPermitted: Bool) async throws -> RouteDecision {
+        switch settings.domainClass(address.domain) {
+        case .remote:
+            if !relayPermitted {
+                return .reject(SMTPReply(554, EnhancedStatusCode(5, 7, 1), "<\(address)>: Relay access denied"))
+            }
+            return .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0),
+                                     "<\(address)>: Temporary lookup failure: outbound delivery is not enabled on this server"))
+        case .virtualMailbox:
+            let key = "\(stripExtension(address.localPart.lowercased()))@\(address.normalizedDomain)"
+            guard let user = try await store.user(address: key) else {
+                return .reject(userUnknown(address, table: "virtual mailbox table"))
+            }
+            return .local([LocalTarget(userID: user.id, account: user.address, finalAddress: address.description)])
+        case .local:
+            var seen: Set<String> = []
+            return try await expandLocal(address.localPart, original: address, depth: 0, seen: &seen)
+        }
+    }
+
+    /// Removes a `recipient_delimiter` extension: `alice+tag` → `alice`.
+    func stripExtension(_ local: String) -> String {
+        guard !settings.recipientDelimiter.isEmpty else { return local }
+        let delimiters = Set(settings.recipientDelimiter)
+        guard let cut = local.firstIndex(where: { delimiters.contains($0) }), cut != local.startIndex else { return local }
+        return String(local[..<cut])
+    }
+
+    func userUnknown(_ address: EmailAddress, table: String) -> SMTPReply {
+        SMTPReply(550, EnhancedStatusCode(5, 1, 1), "<\(address)>: Recipient address rejected: User unknown in \(table)")
+    }
+
+    func expandLocal(_ localPart: String, original: EmailAddress, depth: Int, seen: inout Set<String>) async throws -> RouteDecision {
+        let name = localPart.lowercased()
+        guard depth <= Self.maximumAliasDepth, !seen.contains(name) else {
+            return .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0), "<\(original)>: alias expansion loop or too deep"))
+        }
+        seen.insert(name)
+        defer { seen.remove(name) }
+        let bare = stripExtension(name)
+        for candidate in Set([name, bare]).sorted(by: { $0.count > $1.count }) {
+            if let alias = try await store.alias(name: candidate) {
+                return try await expandAlias(alias, original: original, depth: depth, seen: &seen)
+            }
+        }
+        if let user = try await store.user(address: bare) {
+            return .local([LocalTarget(userID: user.id, account: user.address, finalAddress: finalAddress(bare, original))])
+        }
+        if ["postmaster", "abuse"].contains(bare) {
+            if bare != "root", let alias = try await store.alias(name: "root") {
+                return try await expandAlias(alias, original: original, depth: depth, seen: &seen)
+            }
+            if let admin = try await store.users().first(where: \.isAdmin) {
+                return .local([LocalTarget(userID: admin.id, account: admin.address, finalAddress: finalAddress(admin.address, original))])
+            }
+            return .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0),
+                                     "<\(original)>: no admin user or root alias to receive \(bare) mail"))
+        }
+        return .reject(userUnknown(original, table: "local recipient table"))
+    }
+
+    func finalAddress(_ account: String, _ original: EmailAddress) -> String {
+        original.domain.isEmpty ? account : "\(account)@\(original.domain)"
+    }
+
+    func expandAlias(_ alias: AliasRecord, original: EmailAddress, depth: Int, seen: inout Set<String>) async throws -> RouteDecision {
+        var targets: [LocalTarget] = []
+        for target in alias.targets {
+            let decision: RouteDecision
+            if target.hasPrefix("|") || target.hasPrefix("/") || target.lowercased().hasPrefix(":include:") {
+                decision = .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0),
+                                             "<\(original)>: alias \(alias.name) has target \(target), which Carrier does not deliver to yet"))
+            } else if let at = target.lastIndex(of: "@") {
+                let local = String(target[..<at])
+                let domain = String(target[target.index(after: at)...])
+                let targetAddress = EmailAddress(localPart: local, domain: domain)
+                switch settings.domainClass(domain) {
+                case .local:
+                    decision = try await expandLocal(local, original: original, depth: depth + 1, seen: &seen)
+                case .virtualMailbox:
+                    decision = try await route(targetAddress, relayPermitted: false)
+                case .remote:
+                    decision = .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0),
+                                                 "<\(original)>: alias \(alias.name) expands to remote address <\(target)>, and outbound delivery is not enabled"))
+                }
+            } else if target.lowercased() == alias.name {
+                guard let user = try await store.user(address: alias.name) else {
+                    return .reject(userUnknown(original, table: "local recipient table"))
+                }
+                decision = .local([LocalTarget(userID: user.id, account: user.address, finalAddress: finalAddress(user.address, original))])
+            } else {
+                decision = try await expandLocal(target, original: original, depth: depth + 1, seen: &seen)
+            }
+            switch decision {
+            case .reject: return decision
+            case .local(let more):
+                for t in more where !targets.contains(where: { $0.userID == t.userID }) { targets.append(t) }
+            }
+        }
+        return .local(targets)
+    }
+}

@@ -1,0 +1,174 @@
+import CarrierStore
+import Foundation
+import LocalDelivery
+import Logging
+import MailCore
+import SMTPProtocol
+
+/// One smtpd connection: runs the pure `SMTPServerSession` and performs the
+/// actions it asks for (routing, cleanup, durable delivery), logging each step
+/// in Postfix's format. The transport calls it one step at a time and writes
+/// the returned bytes.
+public actor SMTPIngressConnection {
+    let services: IngressServices
+    let client: ClientInfo
+    var session: SMTPServerSession
+    /// The current transaction's queue id (assigned at its first accepted
+    /// recipient, as Postfix does) and where each accepted recipient goes.
+    var queueID: String?
+    var arrival: (wall: Int64, instant: ContinuousClock.Instant)?
+    var routes: [[LocalTarget]] = []
+    var finished = false
+
+    public init(services: IngressServices, client: ClientInfo) {
+        self.services = services
+        self.client = client
+        self.session = SMTPServerSession(configuration: services.sessionConfiguration)
+    }
+
+    var log: Logger { services.smtpdLogger }
+
+    /// The greeting; logs `connect from`.
+    public func start() async -> ConnectionOutput {
+        log.info("connect from \(client)")
+        return await run(session.start())
+    }
+
+    /// The client's concurrency limit was exceeded: answer 421 and close.
+    public func refuseTooManyConnections(count: Int) -> ConnectionOutput {
+        log.warning("warning: Connection concurrency limit exceeded: \(count) from \(client) for service smtp")
+        finished = true
+        return ConnectionOutput(bytes: SMTPReply.tooManyConnections(services.settings.myhostname).encoded(), close: true)
+    }
+
+    public func receive(_ bytes: [UInt8]) async -> ConnectionOutput {
+        await run(session.receive(bytes))
+    }
+
+    /// `smtpd_timeout` passed without input.
+    public func timedOut() async -> ConnectionOutput {
+        log.info("timeout after \(session.lastCommandVerb ?? "CONNECT") from \(client)")
+        return await run(session.handle(.timedOut))
+    }
+
+    /// The server is stopping: answer 421 and close.
+    public func shutdown() async -> ConnectionOutput {
+        await run(session.handle(.shutdown))
+    }
+
+    /// The connection is gone; logs `lost connection` if the client did not QUIT,
+    /// then `disconnect from ... commands=N`.
+    public func disconnected() {
+        guard !finished else { return }
+        finished = true
+        if !session.isClosed {
+            log.info("lost connection after \(session.lastCommandVerb ?? "CONNECT") from \(client)")
+        }
+        log.info("disconnect from \(client) \(session.statistics.summary)")
+    }
+
+    func run(_ initial: [SMTPServerAction]) async -> ConnectionOutput {
+        var output = ConnectionOutput()
+        var queue = initial[...]
+        while let action = queue.popFirst() {
+            switch action {
+            case .send(let reply):
+                output.bytes += reply.encoded()
+            case .checkSender:
+                queue += session.handle(.senderChecked(.senderOk))
+            case .checkRecipient(let address, _, let transaction):
+                let reply = await checkRecipient(address, transaction)
+                queue += session.handle(.recipientChecked(reply))
+            case .verify(let argument):
+                queue += session.handle(.verified(await verify(argument)))
+            case .deliver(let transaction, let content):
+                queue += session.handle(.delivered(await deliver(transaction, content)))
+            case .transactionAborted:
+                resetTransaction()
+            case .close:
+                output.close = true
+                disconnected()
+            }
+        }
+        return output
+    }
+
+    func resetTransaction() {
+        queueID = nil
+        arrival = nil
+        routes = []
+    }
+
+    func checkRecipient(_ address: EmailAddress, _ transaction: SMTPTransaction) async -> SMTPReply {
+        let decision: RouteDecision
+        do {
+            decision = try await services.router.route(address, relayPermitted: client.isTrusted)
+        } catch {
+            log.warning("warning: \(client): recipient lookup for <\(address)> failed: \(error)")
+            decision = .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0), "<\(address)>: Temporary lookup failure"))
+        }
+        switch decision {
+        case .reject(let reply):
+            let id = queueID ?? "NOQUEUE"
+            log.info("\(id): reject: RCPT from \(client): \(reply); from=<\(transaction.sender?.description ?? "")> to=<\(address)> proto=\(transaction.protocolName) helo=<\(transaction.heloName)>")
+            return reply
+        case .local(let targets):
+            if queueID == nil {
+                let id = services.queueIDs.next()
+                queueID = id
+                arrival = (Int64(Date().timeIntervalSince1970), ContinuousClock.now)
+                log.info("\(id): client=\(client)")
+            }
+            routes.append(targets)
+            return .recipientOk
+        }
+    }
+
+    func verify(_ argument: String) async -> SMTPReply {
+        var text = argument
+        if text.hasPrefix("<") && text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
+        guard let address = try? SMTPPathParser.mailbox(Array(text.utf8)[...]) else {
+            return .syntax("Bad address syntax")
+        }
+        guard let decision = try? await services.router.route(address, relayPermitted: false) else {
+            return SMTPReply(451, EnhancedStatusCode(4, 3, 0), "<\(address)>: Temporary lookup failure")
+        }
+        switch decision {
+        case .reject(let reply): return reply
+        case .local: return SMTPReply(252, EnhancedStatusCode(2, 0, 0), "<\(address)>")
+        }
+    }
+
+    func deliver(_ transaction: SMTPTransaction, _ content: [UInt8]) async -> SMTPReply {
+        defer { resetTransaction() }
+        guard let id = queueID, let arrival else { return .needRecipients }
+        let settings = services.settings
+        let context = CleanupContext(
+            queueID: id, heloName: transaction.heloName, client: client, protocolName: transaction.protocolName,
+            myhostname: settings.myhostname, mailName: settings.mailName,
+            recipients: transaction.recipients.map(\.address.description), addMissingHeaders: client.isTrusted,
+            now: Int64(Date().timeIntervalSince1970), zoneOffsetMinutes: TimeZone.current.secondsFromGMT() / 60)
+        let cleaned = MessageCleanup.run(content, context)
+        services.cleanupLogger.info("\(id): message-id=\(cleaned.messageID ?? "")")
+        let sender = transaction.sender?.description ?? ""
+        let message = AcceptedMessage(queueID: id, sender: sender, content: cleaned.content, metadata: cleaned.metadata,
+                                      arrival: arrival.wall, arrivalInstant: arrival.instant,
+                                      envelopeID: transaction.parameters.envelopeID,
+                                      dsnReturn: transaction.parameters.dsnReturn?.rawValue)
+        var recipients: [LocalRecipient] = []
+        for (recipient, targets) in zip(transaction.recipients, routes) {
+            for target in targets where !recipients.contains(where: { $0.userID == target.userID }) {
+                recipients.append(LocalRecipient(userID: target.userID, finalAddress: target.finalAddress,
+                                                 envelopeAddress: recipient.address.description))
+            }
+        }
+        do {
+            try await services.localDelivery.deliver(message, to: recipients)
+            return SMTPReply(250, EnhancedStatusCode(2, 0, 0), "Ok: queued as \(id)")
+        } catch MailStoreError.storageFull {
+            return .insufficientStorage
+        } catch {
+            return .localError
+        }
+    }
+}
