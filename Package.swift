@@ -32,8 +32,12 @@ let package = Package(
             "MailCore",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
-        .target(name: "LocalDelivery", dependencies: ["MailCore", "CarrierStore"]),
+        .target(name: "LocalDelivery", dependencies: [
+            "MailCore", "CarrierStore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Ingress", dependencies: [
             "MailCore", "SMTPProtocol", "CarrierConfig", "CarrierStore", "CarrierAuth", "LocalDelivery",
             .product(name: "Logging", package: "swift-log"),

@@ -55,10 +55,13 @@ public enum MessageCleanup {
         if end >= 0 && content[end] == 13 { return end } else { return end + 1 }
     }
 
+    /// `20261129094118`: the UTC time, as Postfix starts its Message-IDs.
     static func stamp(_ c: CleanupContext) -> String {
-        let days = c.now / 86_400
-        let seconds = c.now % 86_400
-        return "\(days)\(String(format: "%05d", seconds))"
+        var t = time_t(c.now)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        return String(format: "%04d%02d%02d%02d%02d%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+                      parts.tm_hour, parts.tm_min, parts.tm_sec)
     }
 
     static func sanitize(_ s: String) -> String {

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The options every `carrier` subcommand accepts (`@OptionGroup var global: GlobalOptions`).
+struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp(
+            "The configuration file (default: $CARRIER_CONFIG, ./carrier.cf, /etc/carrier/main.cf, else built-in defaults).",
+            valueName: "file"))
+    var configFile: String?
+}

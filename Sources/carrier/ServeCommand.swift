@@ -1,0 +1,68 @@
+import ArgumentParser
+import CarrierServer
+import Foundation
+
+/// `carrier serve`: runs the mail system in the foreground until SIGTERM/SIGINT;
+/// SIGHUP re-reads the configuration.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the mail system in the foreground (logs also go to stderr).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .customLong("quiet"), help: "Do not copy log lines to stderr.")
+    var quiet = false
+
+    func run() async throws {
+        let loaded = try LoadedConfiguration.load(global)
+        let settings = loaded.settings
+        let lock: DataDirectoryLock
+        do {
+            lock = try DataDirectoryLock(dataDirectory: settings.dataDirectory)
+        } catch let running as DataDirectoryLock.AlreadyRunning {
+            throw CommandFailure(message: "fatal: \(running)", status: ExitStatus.failure)
+        } catch {
+            throw CommandFailure(message: "fatal: data directory \(settings.dataDirectory): \(error)", status: ExitStatus.temporaryFailure)
+        }
+        let writer: MailLogWriter
+        let server: MailServer
+        do {
+            writer = try MailLogWriter(logPath: settings.maillogFile, errorPath: settings.maillogErrorFile,
+                                       hostname: settings.myhostname, syslogName: settings.syslogName,
+                                       echoToStandardError: !quiet)
+            server = try MailServer(settings: settings, logWriter: writer)
+            try await server.start()
+        } catch {
+            lock.release()
+            throw CommandFailure(message: "fatal: \(error)", status: ExitStatus.temporaryFailure)
+        }
+        let (signals, sources) = SignalStream.make([SIGTERM, SIGINT, SIGHUP])
+        server.masterLogger.info("daemon started -- version \(CarrierVersion.current), configuration \(loaded.sourceName)")
+        for listen in settings.smtpdListen {
+            server.masterLogger.info("smtpd listening on \(listen)")
+        }
+        for await number in signals {
+            if number == SIGHUP {
+                reload(server)
+                continue
+            }
+            server.masterLogger.info("terminating on signal \(number)")
+            break
+        }
+        await server.shutdown(gracePeriod: settings.smtpdShutdownTimeout)
+        sources.forEach { $0.cancel() }
+        lock.release()
+    }
+
+    /// Re-reads the configuration; a bad file keeps the old one running.
+    func reload(_ server: MailServer) {
+        do {
+            let loaded = try LoadedConfiguration(explicitPath: global.configFile)
+            server.reload(loaded.settings)
+            server.masterLogger.info("reload -- version \(CarrierVersion.current), configuration \(loaded.sourceName)")
+        } catch {
+            server.masterLogger.error("warning: reload failed, keeping the running configuration: \(error)")
+        }
+    }
+}
