@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "CarrierConfigTests", dependencies: ["CarrierConfig"]),
         .testTarget(name: "CarrierAuthTests", dependencies: ["CarrierAuth"]),
         .testTarget(name: "CarrierStoreTests", dependencies: ["CarrierStore", "CarrierTesting"]),
+        .testTarget(name: "CarrierCLITests", dependencies: ["carrier", "CarrierConfig", "CarrierStore", "CarrierTesting"]),
         .testTarget(name: "IngressTests", dependencies: ["Ingress", "CarrierTesting", "SMTPProtocol"]),
         .testTarget(name: "CarrierServerTests", dependencies: [
             "CarrierServer", "CarrierTesting",

@@ -4,7 +4,7 @@ import Foundation
 
 /// The aliases `carrier newaliases` stores: every alias in the text files behind
 /// `alias_maps`, in order, the first of each name kept (as `postalias` does).
-struct AliasTable: Equatable {
+struct AliasTable {
     /// Table types whose reference names the aliases(5) text file itself.
     static let textFileTypes: Set<String> = ["hash", "lmdb", "texthash"]
 

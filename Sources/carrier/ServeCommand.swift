@@ -42,6 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
         for listen in settings.smtpdListen {
             server.masterLogger.info("smtpd listening on \(listen)")
         }
+        for warning in PendingParameters.warnings(loaded.configuration) {
+            server.masterLogger.warning("warning: \(warning)")
+        }
         for await number in signals {
             if number == SIGHUP {
                 reload(server)

@@ -1,0 +1,37 @@
+import CarrierConfig
+import CarrierServer
+
+/// Parameters Carrier already knows (so they are not "unused") but whose
+/// feature has not landed yet: `serve` warns when a configuration sets one, so
+/// an operator never believes an inert setting is in force.
+enum PendingParameters {
+    static let keys: [String: String] = [
+        "submission_listen": "submission (port 587) with STARTTLS and AUTH",
+        "submissions_listen": "implicit-TLS submission (port 465)",
+        "imap_listen": "the IMAP server", "imaps_listen": "the IMAP server",
+        "pop3_listen": "the POP3 server", "pop3s_listen": "the POP3 server",
+        "smtpd_tls_cert_file": "TLS", "smtpd_tls_key_file": "TLS", "smtpd_tls_security_level": "TLS",
+        "smtpd_sasl_auth_enable": "SMTP AUTH", "smtpd_tls_auth_only": "SMTP AUTH",
+        "auth_failure_limit": "SMTP AUTH", "auth_lockout_time": "SMTP AUTH",
+        "relayhost": "outbound delivery", "smtp_sasl_auth_enable": "outbound delivery",
+        "smtp_sasl_password_maps": "outbound delivery", "smtp_sasl_security_options": "outbound delivery",
+        "smtp_tls_security_level": "outbound delivery", "smtp_use_tls": "outbound delivery",
+        "smtp_tls_CAfile": "outbound delivery", "maximal_queue_lifetime": "outbound delivery",
+        "bounce_queue_lifetime": "outbound delivery", "delay_warning_time": "outbound delivery",
+        "mail_spool_directory": "mbox delivery", "home_mailbox": "Maildir delivery",
+        "local_recipient_maps": "system-account recipients", "mail_owner": "privilege dropping",
+        "smtpd_client_connection_rate_limit": "rate limits", "smtpd_client_message_rate_limit": "rate limits",
+        "smtpd_error_sleep_time": "error tarpitting", "smtpd_soft_error_limit": "error tarpitting",
+    ]
+
+    /// One warning per pending key the file sets to something other than empty or its default: `carrier.cf:4: smtpd_tls_cert_file is set, but TLS is not in this version yet`.
+    static func warnings(_ configuration: Configuration) -> [String] {
+        keys.keys.sorted().compactMap { key in
+            guard let entry = configuration.entry(for: key), let feature = keys[key],
+                  !entry.value.isEmpty, entry.value != configuration.table[key]?.defaultValue else { return nil }
+            return "\(entry.location): \(key) is set, but \(feature) is not in Carrier \(versionText) yet; the setting has no effect"
+        }
+    }
+
+    static let versionText = CarrierVersion.current
+}
