@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "Ingress", dependencies: [
             "MailCore", "SMTPProtocol", "CarrierConfig", "CarrierStore", "CarrierAuth", "LocalDelivery",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "CarrierServer", dependencies: [
             "MailCore", "SMTPProtocol", "CarrierConfig", "CarrierStore", "CarrierAuth",

@@ -1,15 +1,18 @@
 /// A protocol session as the network layer sees it: bytes in, bytes out.
-/// Every call returns what to write and whether to close afterwards; the
-/// transport never interprets the bytes. Calls for one connection never overlap.
+///
+/// Calls happen on the connection's event loop and must not block: a session
+/// answers what it can at once and hands anything that has to wait (a store
+/// write, a lookup) back as the step's `next` work, which the transport runs
+/// off the loop before it reads more input. Calls for one connection never overlap.
 public protocol StreamSession: AnyObject, Sendable {
-    func start() async -> StreamOutput
-    func receive(_ bytes: [UInt8]) async -> StreamOutput
+    func start() -> StreamStep
+    func receive(_ bytes: [UInt8]) -> StreamStep
     /// No input for the configured idle time.
-    func timedOut() async -> StreamOutput
+    func timedOut() -> StreamStep
     /// The server is stopping and the grace period is over.
-    func shutdown() async -> StreamOutput
+    func shutdown() -> StreamStep
     /// The connection is closed (by either side).
-    func disconnected() async
+    func disconnected()
 }
 
 /// Bytes to write and whether to close the connection once they are written.
@@ -20,5 +23,17 @@ public struct StreamOutput: Equatable, Sendable {
     public init(bytes: [UInt8] = [], close: Bool = false) {
         self.bytes = bytes
         self.close = close
+    }
+}
+
+/// What one session call produced: output to write now, and possibly work that
+/// must finish (off the event loop) before more input is read.
+public struct StreamStep: Sendable {
+    public var output: StreamOutput
+    public var next: (@Sendable () async -> StreamStep)?
+
+    public init(output: StreamOutput, next: (@Sendable () async -> StreamStep)? = nil) {
+        self.output = output
+        self.next = next
     }
 }

@@ -1,9 +1,9 @@
 import NIOCore
 
 /// Moves bytes between a channel and a `StreamSession`, one step at a time:
-/// while the session works on input, further reads wait (back-pressure with
-/// `autoRead` off), and the idle timer and shutdown requests become session
-/// calls. It parses and decides nothing.
+/// the session answers on the event loop; while a step's `next` work runs off
+/// the loop, further reads wait (back-pressure with `autoRead` off). The idle
+/// timer and shutdown requests become session calls. It parses and decides nothing.
 public final class StreamSessionHandler: ChannelInboundHandler {
     public typealias InboundIn = ByteBuffer
     public typealias OutboundOut = ByteBuffer
@@ -23,7 +23,7 @@ public final class StreamSessionHandler: ChannelInboundHandler {
     }
 
     public func channelActive(context: ChannelHandlerContext) {
-        step(context) { session in await session.start() }
+        apply(session.start(), context)
         context.fireChannelActive()
     }
 
@@ -40,16 +40,15 @@ public final class StreamSessionHandler: ChannelInboundHandler {
 
     public func channelInactive(context: ChannelHandlerContext) {
         closing = true
-        let session = self.session
-        Task { await session.disconnected() }
+        session.disconnected()
         context.fireChannelInactive()
     }
 
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read, !busy {
-            step(context) { session in await session.timedOut() }
-        } else if event is ShutdownRequest {
-            step(context) { session in await session.shutdown() }
+        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read, !busy, !closing {
+            apply(session.timedOut(), context)
+        } else if event is ShutdownRequest, !busy, !closing {
+            apply(session.shutdown(), context)
         } else {
             context.fireUserInboundEventTriggered(event)
         }
@@ -67,32 +66,31 @@ public final class StreamSessionHandler: ChannelInboundHandler {
         }
         let chunk = pending
         pending = []
-        step(context) { session in await session.receive(chunk) }
+        apply(session.receive(chunk), context)
     }
 
-    /// Runs one session call off the event loop and applies its output back on it.
-    private func step(_ context: ChannelHandlerContext, _ call: @escaping @Sendable (any StreamSession) async -> StreamOutput) {
+    /// Writes a step's output, then either runs its `next` work off the loop
+    /// (and applies what that produces back on it) or reads on.
+    private func apply(_ step: StreamStep, _ context: ChannelHandlerContext) {
         guard !closing else { return }
-        busy = true
-        let session = self.session
-        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        let future = context.eventLoop.makeFutureWithTask { await call(session) }
-        future.whenSuccess { output in
-            let (handler, context) = loopBound.value
-            handler.apply(output, context)
+        if !step.output.bytes.isEmpty {
+            context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: step.output.bytes)), promise: nil)
         }
-    }
-
-    private func apply(_ output: StreamOutput, _ context: ChannelHandlerContext) {
-        busy = false
-        if !output.bytes.isEmpty {
-            context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: output.bytes)), promise: nil)
-        }
-        if output.close {
+        if step.output.close {
             closing = true
             context.close(promise: nil)
             return
         }
-        pump(context)
+        guard let next = step.next else {
+            busy = false
+            pump(context)
+            return
+        }
+        busy = true
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.makeFutureWithTask { await next() }.whenSuccess { step in
+            let (handler, context) = loopBound.value
+            handler.apply(step, context)
+        }
     }
 }

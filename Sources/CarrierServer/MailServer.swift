@@ -20,6 +20,7 @@ public final class MailServer: Sendable {
     let services: NIOLockedValueBox<IngressServices>
     let listeners = NIOLockedValueBox<[StreamListener]>([])
     let queueIDs = QueueIDGenerator()
+    let directory: DirectoryCache
     public let masterLogger: Logger
 
     /// Opens the store and logs; binds nothing yet.
@@ -28,13 +29,15 @@ public final class MailServer: Sendable {
         store = try SQLiteMailStore(directory: settings.dataDirectory)
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
         masterLogger = logWriter.logger("master")
-        services = NIOLockedValueBox(Self.makeServices(settings, store: store, logWriter: logWriter, queueIDs: queueIDs))
+        directory = DirectoryCache(store: store)
+        services = NIOLockedValueBox(Self.makeServices(settings, store: store, directory: directory, logWriter: logWriter,
+                                                       queueIDs: queueIDs))
     }
 
-    static func makeServices(_ settings: CarrierSettings, store: SQLiteMailStore, logWriter: MailLogWriter,
-                             queueIDs: QueueIDGenerator) -> IngressServices {
+    static func makeServices(_ settings: CarrierSettings, store: SQLiteMailStore, directory: DirectoryCache,
+                             logWriter: MailLogWriter, queueIDs: QueueIDGenerator) -> IngressServices {
         let agent = LocalDeliveryAgent(store: store, logger: logWriter.logger("local"), queueLogger: logWriter.logger("qmgr"))
-        return IngressServices(settings: settings, store: store, localDelivery: agent, queueIDs: queueIDs,
+        return IngressServices(settings: settings, store: store, directory: directory, localDelivery: agent, queueIDs: queueIDs,
                                smtpdLogger: logWriter.logger("smtpd"), cleanupLogger: logWriter.logger("cleanup"))
     }
 
@@ -42,6 +45,7 @@ public final class MailServer: Sendable {
 
     /// Binds the SMTP listeners of `smtpd_listen`; throws naming the key and address on failure.
     public func start() async throws {
+        try await directory.refreshIfChanged()
         let settings = self.settings
         let services = self.services
         let registry = self.registry
@@ -77,7 +81,7 @@ public final class MailServer: Sendable {
     /// New settings for connections accepted from now on (SIGHUP). Listener
     /// addresses need a restart, as in Postfix.
     public func reload(_ settings: CarrierSettings) {
-        let fresh = Self.makeServices(settings, store: store, logWriter: logWriter, queueIDs: queueIDs)
+        let fresh = Self.makeServices(settings, store: store, directory: directory, logWriter: logWriter, queueIDs: queueIDs)
         services.withLockedValue { $0 = fresh }
     }
 

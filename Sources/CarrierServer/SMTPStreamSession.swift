@@ -12,17 +12,19 @@ final class SMTPStreamSession: StreamSession {
         self.refusedAtCount = refusedAtCount
     }
 
-    func start() async -> StreamOutput {
-        if let count = refusedAtCount { return Self.convert(await connection.refuseTooManyConnections(count: count)) }
-        return Self.convert(await connection.start())
+    func start() -> StreamStep {
+        if let count = refusedAtCount { return Self.convert(connection.refuseTooManyConnections(count: count)) }
+        return Self.convert(connection.start())
     }
 
-    func receive(_ bytes: [UInt8]) async -> StreamOutput { Self.convert(await connection.receive(bytes)) }
-    func timedOut() async -> StreamOutput { Self.convert(await connection.timedOut()) }
-    func shutdown() async -> StreamOutput { Self.convert(await connection.shutdown()) }
-    func disconnected() async { await connection.disconnected() }
+    func receive(_ bytes: [UInt8]) -> StreamStep { Self.convert(connection.receive(bytes)) }
+    func timedOut() -> StreamStep { Self.convert(connection.timedOut()) }
+    func shutdown() -> StreamStep { Self.convert(connection.shutdown()) }
+    func disconnected() { connection.disconnected() }
 
-    static func convert(_ output: ConnectionOutput) -> StreamOutput {
-        StreamOutput(bytes: output.bytes, close: output.close)
+    static func convert(_ step: ConnectionStep) -> StreamStep {
+        let output = StreamOutput(bytes: step.output.bytes, close: step.output.close)
+        guard let next = step.next else { return StreamStep(output: output) }
+        return StreamStep(output: output) { convert(await next()) }
     }
 }

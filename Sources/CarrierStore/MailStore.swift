@@ -15,6 +15,11 @@ public protocol MailStore: Sendable {
     func replaceAliases(_ aliases: [AliasRecord]) async throws
     func alias(name: String) async throws -> AliasRecord?
 
+    /// A number that changes whenever users or aliases change (any process).
+    func directoryVersion() async throws -> Int64
+    /// All users and aliases, for routing without a query per recipient.
+    func loadDirectory() async throws -> DirectorySnapshot
+
     // MARK: Delivery
     /// Commits the batch durably (fsynced) before returning; one outcome per local copy.
     func deliver(_ batch: DeliveryBatch) async throws -> [LocalCopyOutcome]

@@ -109,6 +109,24 @@ public final class SQLiteMailStore: MailStore {
         }
     }
 
+    // MARK: Directory snapshot
+
+    public func directoryVersion() async throws -> Int64 {
+        try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT version FROM directory_version") ?? 0 }
+    }
+
+    public func loadDirectory() async throws -> DirectorySnapshot {
+        try await pool.read { db in
+            let version = try Int64.fetchOne(db, sql: "SELECT version FROM directory_version") ?? 0
+            let users = try Row.fetchAll(db, sql: "SELECT id, address, password, is_admin FROM users").map(Self.user)
+            let aliases = try Row.fetchAll(db, sql: "SELECT name, targets FROM aliases").map {
+                let targets: String = $0["targets"]
+                return AliasRecord(name: $0["name"], targets: targets.split(separator: "\n").map(String.init))
+            }
+            return DirectorySnapshot(version: version, users: users, aliases: aliases)
+        }
+    }
+
     // MARK: Reading
 
     public func mailboxes(userID: Int64) async throws -> [MailboxRecord] {

@@ -74,6 +74,18 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2-directory-version") { db in
+            try db.execute(sql: """
+                CREATE TABLE directory_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+                INSERT INTO directory_version (id, version) VALUES (1, 1);
+                CREATE TRIGGER users_insert AFTER INSERT ON users BEGIN UPDATE directory_version SET version = version + 1; END;
+                CREATE TRIGGER users_update AFTER UPDATE ON users BEGIN UPDATE directory_version SET version = version + 1; END;
+                CREATE TRIGGER users_delete AFTER DELETE ON users BEGIN UPDATE directory_version SET version = version + 1; END;
+                CREATE TRIGGER aliases_insert AFTER INSERT ON aliases BEGIN UPDATE directory_version SET version = version + 1; END;
+                CREATE TRIGGER aliases_update AFTER UPDATE ON aliases BEGIN UPDATE directory_version SET version = version + 1; END;
+                CREATE TRIGGER aliases_delete AFTER DELETE ON aliases BEGIN UPDATE directory_version SET version = version + 1; END;
+                """)
+        }
         return migrator
     }
 }

@@ -9,3 +9,15 @@ public struct ConnectionOutput: Equatable, Sendable {
         self.close = close
     }
 }
+
+/// One step of a connection: output to write now, and possibly work (routing
+/// lookups, the durable commit) to finish before the next input is read.
+public struct ConnectionStep: Sendable {
+    public var output: ConnectionOutput
+    public var next: (@Sendable () async -> ConnectionStep)?
+
+    public init(output: ConnectionOutput, next: (@Sendable () async -> ConnectionStep)? = nil) {
+        self.output = output
+        self.next = next
+    }
+}

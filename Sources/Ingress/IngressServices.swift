@@ -10,17 +10,19 @@ public struct IngressServices: Sendable {
     public var settings: CarrierSettings
     public var store: any MailStore
     public var router: RecipientRouter
+    public var directory: DirectoryCache
     public var localDelivery: LocalDeliveryAgent
     public var queueIDs: QueueIDGenerator
     /// `carrier/smtpd` and `carrier/cleanup`.
     public var smtpdLogger: Logger
     public var cleanupLogger: Logger
 
-    public init(settings: CarrierSettings, store: any MailStore, localDelivery: LocalDeliveryAgent,
+    public init(settings: CarrierSettings, store: any MailStore, directory: DirectoryCache, localDelivery: LocalDeliveryAgent,
                 queueIDs: QueueIDGenerator, smtpdLogger: Logger, cleanupLogger: Logger) {
         self.settings = settings
         self.store = store
-        self.router = RecipientRouter(settings: settings, store: store)
+        self.directory = directory
+        self.router = RecipientRouter(settings: settings)
         self.localDelivery = localDelivery
         self.queueIDs = queueIDs
         self.smtpdLogger = smtpdLogger

@@ -7,21 +7,20 @@ import SMTPProtocol
 /// step): `mydestination` domains share one namespace of local parts with
 /// aliases and `recipient_delimiter` extensions; `virtual_mailbox_domains` have
 /// users by full address; anything else is relayed only for trusted clients.
+/// It decides from an in-memory `DirectorySnapshot`, so it never waits.
 public struct RecipientRouter: Sendable {
     /// Alias chains longer than this are refused as a loop (Postfix: 1000 is the
     /// expansion limit; depth 20 is far beyond any sane configuration).
     static let maximumAliasDepth = 20
 
     public let settings: CarrierSettings
-    public let store: any MailStore
 
-    public init(settings: CarrierSettings, store: any MailStore) {
+    public init(settings: CarrierSettings) {
         self.settings = settings
-        self.store = store
     }
 
     /// Routes `address`; `relayPermitted` is true for `mynetworks` or authenticated clients.
-    public func route(_ address: EmailAddress, relayPermitted: Bool) async throws -> RouteDecision {
+    public func route(_ address: EmailAddress, relayPermitted: Bool, in directory: DirectorySnapshot) -> RouteDecision {
         switch settings.domainClass(address.domain) {
         case .remote:
             if !relayPermitted {
@@ -31,13 +30,13 @@ public struct RecipientRouter: Sendable {
                                      "<\(address)>: Temporary lookup failure: outbound delivery is not enabled on this server"))
         case .virtualMailbox:
             let key = "\(stripExtension(address.localPart.lowercased()))@\(address.normalizedDomain)"
-            guard let user = try await store.user(address: key) else {
+            guard let user = directory.user(address: key) else {
                 return .reject(userUnknown(address, table: "virtual mailbox table"))
             }
             return .local([LocalTarget(userID: user.id, account: user.address, finalAddress: address.description)])
         case .local:
             var seen: Set<String> = []
-            return try await expandLocal(address.localPart, original: address, depth: 0, seen: &seen)
+            return expandLocal(address.localPart, original: address, depth: 0, seen: &seen, directory)
         }
     }
 
@@ -53,7 +52,8 @@ public struct RecipientRouter: Sendable {
         SMTPReply(550, EnhancedStatusCode(5, 1, 1), "<\(address)>: Recipient address rejected: User unknown in \(table)")
     }
 
-    func expandLocal(_ localPart: String, original: EmailAddress, depth: Int, seen: inout Set<String>) async throws -> RouteDecision {
+    func expandLocal(_ localPart: String, original: EmailAddress, depth: Int, seen: inout Set<String>,
+                     _ directory: DirectorySnapshot) -> RouteDecision {
         let name = localPart.lowercased()
         guard depth <= Self.maximumAliasDepth, !seen.contains(name) else {
             return .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0), "<\(original)>: alias expansion loop or too deep"))
@@ -62,18 +62,18 @@ public struct RecipientRouter: Sendable {
         defer { seen.remove(name) }
         let bare = stripExtension(name)
         for candidate in Set([name, bare]).sorted(by: { $0.count > $1.count }) {
-            if let alias = try await store.alias(name: candidate) {
-                return try await expandAlias(alias, original: original, depth: depth, seen: &seen)
+            if let alias = directory.alias(name: candidate) {
+                return expandAlias(alias, original: original, depth: depth, seen: &seen, directory)
             }
         }
-        if let user = try await store.user(address: bare) {
+        if let user = directory.user(address: bare) {
             return .local([LocalTarget(userID: user.id, account: user.address, finalAddress: finalAddress(bare, original))])
         }
         if ["postmaster", "abuse"].contains(bare) {
-            if bare != "root", let alias = try await store.alias(name: "root") {
-                return try await expandAlias(alias, original: original, depth: depth, seen: &seen)
+            if let alias = directory.alias(name: "root") {
+                return expandAlias(alias, original: original, depth: depth, seen: &seen, directory)
             }
-            if let admin = try await store.users().first(where: \.isAdmin) {
+            if let admin = directory.firstAdmin {
                 return .local([LocalTarget(userID: admin.id, account: admin.address, finalAddress: finalAddress(admin.address, original))])
             }
             return .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0),
@@ -86,7 +86,8 @@ public struct RecipientRouter: Sendable {
         original.domain.isEmpty ? account : "\(account)@\(original.domain)"
     }
 
-    func expandAlias(_ alias: AliasRecord, original: EmailAddress, depth: Int, seen: inout Set<String>) async throws -> RouteDecision {
+    func expandAlias(_ alias: AliasRecord, original: EmailAddress, depth: Int, seen: inout Set<String>,
+                     _ directory: DirectorySnapshot) -> RouteDecision {
         var targets: [LocalTarget] = []
         for target in alias.targets {
             let decision: RouteDecision
@@ -99,20 +100,20 @@ public struct RecipientRouter: Sendable {
                 let targetAddress = EmailAddress(localPart: local, domain: domain)
                 switch settings.domainClass(domain) {
                 case .local:
-                    decision = try await expandLocal(local, original: original, depth: depth + 1, seen: &seen)
+                    decision = expandLocal(local, original: original, depth: depth + 1, seen: &seen, directory)
                 case .virtualMailbox:
-                    decision = try await route(targetAddress, relayPermitted: false)
+                    decision = route(targetAddress, relayPermitted: false, in: directory)
                 case .remote:
                     decision = .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0),
                                                  "<\(original)>: alias \(alias.name) expands to remote address <\(target)>, and outbound delivery is not enabled"))
                 }
             } else if target.lowercased() == alias.name {
-                guard let user = try await store.user(address: alias.name) else {
+                guard let user = directory.user(address: alias.name) else {
                     return .reject(userUnknown(original, table: "local recipient table"))
                 }
                 decision = .local([LocalTarget(userID: user.id, account: user.address, finalAddress: finalAddress(user.address, original))])
             } else {
-                decision = try await expandLocal(target, original: original, depth: depth + 1, seen: &seen)
+                decision = expandLocal(target, original: original, depth: depth + 1, seen: &seen, directory)
             }
             switch decision {
             case .reject: return decision

@@ -7,9 +7,13 @@ import SMTPProtocol
 
 /// One smtpd connection: runs the pure `SMTPServerSession` and performs the
 /// actions it asks for (routing, cleanup, durable delivery), logging each step
-/// in Postfix's format. The transport calls it one step at a time and writes
-/// the returned bytes.
-public actor SMTPIngressConnection {
+/// in Postfix's format.
+///
+/// The transport calls it one step at a time and never overlaps calls: a step
+/// that must wait (a lookup, the commit) returns its `next` work and the
+/// transport runs it before calling again. That serialisation is what makes
+/// the unchecked `Sendable` sound.
+public final class SMTPIngressConnection: @unchecked Sendable {
     let services: IngressServices
     let client: ClientInfo
     var session: SMTPServerSession
@@ -29,31 +33,31 @@ public actor SMTPIngressConnection {
     var log: Logger { services.smtpdLogger }
 
     /// The greeting; logs `connect from`.
-    public func start() async -> ConnectionOutput {
+    public func start() -> ConnectionStep {
         log.info("connect from \(client)")
-        return await run(session.start())
+        return run(session.start())
     }
 
     /// The client's concurrency limit was exceeded: answer 421 and close.
-    public func refuseTooManyConnections(count: Int) -> ConnectionOutput {
+    public func refuseTooManyConnections(count: Int) -> ConnectionStep {
         log.warning("warning: Connection concurrency limit exceeded: \(count) from \(client) for service smtp")
         finished = true
-        return ConnectionOutput(bytes: SMTPReply.tooManyConnections(services.settings.myhostname).encoded(), close: true)
+        return ConnectionStep(output: ConnectionOutput(bytes: SMTPReply.tooManyConnections(services.settings.myhostname).encoded(), close: true))
     }
 
-    public func receive(_ bytes: [UInt8]) async -> ConnectionOutput {
-        await run(session.receive(bytes))
+    public func receive(_ bytes: [UInt8]) -> ConnectionStep {
+        run(session.receive(bytes))
     }
 
     /// `smtpd_timeout` passed without input.
-    public func timedOut() async -> ConnectionOutput {
+    public func timedOut() -> ConnectionStep {
         log.info("timeout after \(session.lastCommandVerb ?? "CONNECT") from \(client)")
-        return await run(session.handle(.timedOut))
+        return run(session.handle(.timedOut))
     }
 
     /// The server is stopping: answer 421 and close.
-    public func shutdown() async -> ConnectionOutput {
-        await run(session.handle(.shutdown))
+    public func shutdown() -> ConnectionStep {
+        run(session.handle(.shutdown))
     }
 
     /// The connection is gone; logs `lost connection` if the client did not QUIT,
@@ -67,8 +71,9 @@ public actor SMTPIngressConnection {
         log.info("disconnect from \(client) \(session.statistics.summary)")
     }
 
-    func run(_ initial: [SMTPServerAction]) async -> ConnectionOutput {
-        var output = ConnectionOutput()
+    /// Runs actions until one has to wait; that one becomes the step's `next`.
+    func run(_ initial: [SMTPServerAction], after earlier: ConnectionOutput = ConnectionOutput()) -> ConnectionStep {
+        var output = earlier
         var queue = initial[...]
         while let action = queue.popFirst() {
             switch action {
@@ -77,12 +82,28 @@ public actor SMTPIngressConnection {
             case .checkSender:
                 queue += session.handle(.senderChecked(.senderOk))
             case .checkRecipient(let address, _, let transaction):
-                let reply = await checkRecipient(address, transaction)
-                queue += session.handle(.recipientChecked(reply))
+                let decision = services.router.route(address, relayPermitted: client.isTrusted, in: services.directory.snapshot)
+                if !Self.isUserUnknown(decision) {
+                    queue += session.handle(.recipientChecked(apply(decision, address, transaction)))
+                    continue
+                }
+                let rest = Array(queue)
+                return ConnectionStep(output: output) {
+                    let reply = await self.checkRecipientAfterRefresh(address, transaction)
+                    return self.run(self.session.handle(.recipientChecked(reply)) + rest)
+                }
             case .verify(let argument):
-                queue += session.handle(.verified(await verify(argument)))
+                let rest = Array(queue)
+                return ConnectionStep(output: output) {
+                    let reply = await self.verify(argument)
+                    return self.run(self.session.handle(.verified(reply)) + rest)
+                }
             case .deliver(let transaction, let content):
-                queue += session.handle(.delivered(await deliver(transaction, content)))
+                let rest = Array(queue)
+                return ConnectionStep(output: output) {
+                    let reply = await self.deliver(transaction, content)
+                    return self.run(self.session.handle(.delivered(reply)) + rest)
+                }
             case .transactionAborted:
                 resetTransaction()
             case .close:
@@ -90,7 +111,7 @@ public actor SMTPIngressConnection {
                 disconnected()
             }
         }
-        return output
+        return ConnectionStep(output: output)
     }
 
     func resetTransaction() {
@@ -99,14 +120,27 @@ public actor SMTPIngressConnection {
         routes = []
     }
 
-    func checkRecipient(_ address: EmailAddress, _ transaction: SMTPTransaction) async -> SMTPReply {
+    /// An unknown user may have been added since the snapshot was taken: such a
+    /// verdict is only believed after the directory version has been checked.
+    static func isUserUnknown(_ decision: RouteDecision) -> Bool {
+        if case .reject(let reply) = decision, reply.enhancedCode == EnhancedStatusCode(5, 1, 1) { return true }
+        return false
+    }
+
+    func checkRecipientAfterRefresh(_ address: EmailAddress, _ transaction: SMTPTransaction) async -> SMTPReply {
         let decision: RouteDecision
         do {
-            decision = try await services.router.route(address, relayPermitted: client.isTrusted)
+            let directory = try await services.directory.refreshIfChanged()
+            decision = services.router.route(address, relayPermitted: client.isTrusted, in: directory)
         } catch {
             log.warning("warning: \(client): recipient lookup for <\(address)> failed: \(error)")
             decision = .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0), "<\(address)>: Temporary lookup failure"))
         }
+        return apply(decision, address, transaction)
+    }
+
+    /// Logs a rejection, or records the route (and the queue id at the first accepted recipient).
+    func apply(_ decision: RouteDecision, _ address: EmailAddress, _ transaction: SMTPTransaction) -> SMTPReply {
         switch decision {
         case .reject(let reply):
             let id = queueID ?? "NOQUEUE"
@@ -130,10 +164,10 @@ public actor SMTPIngressConnection {
         guard let address = try? SMTPPathParser.mailbox(Array(text.utf8)[...]) else {
             return .syntax("Bad address syntax")
         }
-        guard let decision = try? await services.router.route(address, relayPermitted: false) else {
+        guard let directory = try? await services.directory.refreshIfChanged() else {
             return SMTPReply(451, EnhancedStatusCode(4, 3, 0), "<\(address)>: Temporary lookup failure")
         }
-        switch decision {
+        switch services.router.route(address, relayPermitted: false, in: directory) {
         case .reject(let reply): return reply
         case .local: return SMTPReply(252, EnhancedStatusCode(2, 0, 0), "<\(address)>")
         }

@@ -112,3 +112,30 @@ import Testing
         #expect(try await store.queuedRecipientCount() == 1)
     }
 }
+
+@Suite struct DirectoryVersionTests {
+    /// Any change to users or aliases, from any connection, moves the version.
+    @Test func versionMovesOnEveryDirectoryChange() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try SQLiteMailStore(directory: dir.path)
+        var last = try await store.directoryVersion()
+        func expectMoved() async throws {
+            let now = try await store.directoryVersion()
+            #expect(now > last)
+            last = now
+        }
+        _ = try await store.createUser(address: "alice", passwordHash: "h", isAdmin: true)
+        try await expectMoved()
+        _ = try await store.updatePassword(address: "alice", passwordHash: "h2")
+        try await expectMoved()
+        try await store.replaceAliases([AliasRecord(name: "team", targets: ["alice"])])
+        try await expectMoved()
+        _ = try await store.deleteUser(address: "alice")
+        try await expectMoved()
+        let snapshot = try await store.loadDirectory()
+        #expect(snapshot.version == last)
+        #expect(snapshot.user(address: "alice") == nil)
+        #expect(snapshot.alias(name: "TEAM")?.targets == ["alice"])
+    }
+}

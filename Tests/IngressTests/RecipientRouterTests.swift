@@ -16,7 +16,7 @@ import Testing
         init() async throws {
             dir = try TemporaryDirectory()
             store = try SQLiteMailStore(directory: dir.path)
-            router = RecipientRouter(settings: TestSettings.make(directory: dir.path), store: store)
+            router = RecipientRouter(settings: TestSettings.make(directory: dir.path))
             alice = try await store.createUser(address: "alice", passwordHash: "x", isAdmin: true)
             bob = try await store.createUser(address: "bob", passwordHash: "x", isAdmin: false)
             _ = try await store.createUser(address: "carol@hosted.test", passwordHash: "x", isAdmin: false)
@@ -30,7 +30,8 @@ import Testing
         }
 
         func route(_ local: String, _ domain: String, trusted: Bool = false) async throws -> RouteDecision {
-            try await router.route(EmailAddress(localPart: local, domain: domain), relayPermitted: trusted)
+            router.route(EmailAddress(localPart: local, domain: domain), relayPermitted: trusted,
+                         in: try await store.loadDirectory())
         }
     }
 

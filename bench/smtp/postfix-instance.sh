@@ -27,6 +27,7 @@ mail_spool_directory = $dir/spool
 alias_maps =
 alias_database =
 maillog_file = $dir/maillog
+maillog_file_prefixes = $dir
 biff = no
 smtpd_banner = bench ESMTP Postfix
 CF
