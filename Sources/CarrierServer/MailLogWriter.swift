@@ -5,12 +5,9 @@ import NIOConcurrencyHelpers
 /// also to `maillog_error_file`, and optionally echoes them to stderr:
 /// `Nov 29 09:41:18 host carrier/smtpd[1234]: 3F2A9C81B0: client=...`.
 public final class MailLogWriter: Sendable {
-    private struct Files {
-        var log: FileHandle?
-        var errors: FileHandle?
-    }
-
-    private let files: NIOLockedValueBox<Files>
+    /// Append-mode descriptors of mail.log and mail.err (-1 when disabled).
+    private let logDescriptor: Int32
+    private let errorDescriptor: Int32
     let hostname: String
     let syslogName: String
     let echoToStandardError: Bool
@@ -21,34 +18,57 @@ public final class MailLogWriter: Sendable {
         self.hostname = hostname.split(separator: ".").first.map(String.init) ?? hostname
         self.syslogName = syslogName
         self.echoToStandardError = echoToStandardError
-        files = NIOLockedValueBox(Files(log: try Self.open(logPath), errors: try Self.open(errorPath)))
+        logDescriptor = try Self.open(logPath)
+        errorDescriptor = try Self.open(errorPath)
     }
 
-    static func open(_ path: String) throws -> FileHandle? {
-        guard !path.isEmpty else { return nil }
+    deinit {
+        if logDescriptor >= 0 { close(logDescriptor) }
+        if errorDescriptor >= 0 { close(errorDescriptor) }
+    }
+
+    static func open(_ path: String) throws -> Int32 {
+        guard !path.isEmpty else { return -1 }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o640]) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-            }
+        let fd = Foundation.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        guard fd >= 0 else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path,
+                                                               NSLocalizedDescriptionKey: "cannot open log file \(path): \(String(cString: strerror(errno)))"])
         }
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        handle.seekToEndOfFile()
-        return handle
+        return fd
     }
 
     /// Writes one line for `program` (`smtpd`, `local`...); `isError` also sends it to mail.err.
+    /// Each line is one `write(2)` on an append-mode file, so lines from
+    /// several threads (and processes) never interleave.
     public func write(program: String, message: String, isError: Bool, date: Date = Date()) {
-        let line = "\(Self.timestamp(date)) \(hostname) \(syslogName)/\(program)[\(pid)]: \(message)\n"
-        let data = Data(line.utf8)
-        files.withLockedValue { f in
-            f.log?.write(data)
-            if isError { f.errors?.write(data) }
+        let line = Array("\(timestamp(date)) \(hostname) \(syslogName)/\(program)[\(pid)]: \(message)\n".utf8)
+        if logDescriptor >= 0 { Self.writeAll(logDescriptor, line) }
+        if isError && errorDescriptor >= 0 { Self.writeAll(errorDescriptor, line) }
+        if echoToStandardError { Self.writeAll(STDERR_FILENO, line) }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { return }
+                offset += n
+            }
         }
-        if echoToStandardError { FileHandle.standardError.write(data) }
+    }
+
+    /// The timestamp text, formatted once per second.
+    private let lastTimestamp = NIOLockedValueBox<(second: Int, text: String)>((-1, ""))
+
+    func timestamp(_ date: Date) -> String {
+        let second = Int(date.timeIntervalSince1970)
+        if let cached = lastTimestamp.withLockedValue({ $0.second == second ? $0.text : nil }) { return cached }
+        let text = Self.timestamp(date)
+        lastTimestamp.withLockedValue { $0 = (second, text) }
+        return text
     }
 
     /// syslog's `Nov  9 09:41:18` (day padded with a space), local time.
@@ -58,6 +78,10 @@ public final class MailLogWriter: Sendable {
         localtime_r(&t, &parts)
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let day = parts.tm_mday < 10 ? " \(parts.tm_mday)" : "\(parts.tm_mday)"
-        return "\(months[Int(parts.tm_mon)]) \(day) " + String(format: "%02d:%02d:%02d", parts.tm_hour, parts.tm_min, parts.tm_sec)
+        return "\(months[Int(parts.tm_mon)]) \(day) \(twoDigits(parts.tm_hour)):\(twoDigits(parts.tm_min)):\(twoDigits(parts.tm_sec))"
+    }
+
+    static func twoDigits(_ n: Int32) -> String {
+        n < 10 ? "0\(n)" : "\(n)"
     }
 }

@@ -23,56 +23,58 @@ extension SQLiteMailStore {
     }
 
     static func insertBody(_ db: Database, hash: String, size: Int, data: Data?, path: String?, metadata m: MessageMetadata) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO bodies (hash, size, data, path) VALUES (?, ?, ?, ?)",
-                       arguments: [hash, size, data, path])
-        try db.execute(sql: """
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO bodies (hash, size, data, path) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [hash, size, data, path])
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO metadata (hash, subject, from_field, to_field, cc_field, message_id, in_reply_to, refs, date, mime_structure)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [hash, m.subject, m.from, m.to, m.cc, m.messageID, m.inReplyTo, m.references, m.date, m.mimeStructure])
+            """).execute(arguments: [hash, m.subject, m.from, m.to, m.cc, m.messageID, m.inReplyTo, m.references, m.date, m.mimeStructure])
     }
 
     static func insertCopy(_ db: Database, _ copy: DeliveryBatch.LocalCopy, batch: DeliveryBatch, hash: String, size: Int) throws -> LocalCopyOutcome {
         let key = "\(batch.queueID)\u{1}\(copy.recipient.lowercased())\u{1}\(copy.userID)\u{1}\(copy.mailbox)"
-        if try Int64.fetchOne(db, sql: "SELECT id FROM messages WHERE delivery_key = ?", arguments: [key]) != nil {
+        if try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM messages WHERE delivery_key = ?"), arguments: [key]) != nil {
             return .alreadyDelivered
         }
         let mailboxID = try mailboxID(db, userID: copy.userID, name: copy.mailbox, now: batch.arrival)
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             UPDATE mailboxes SET uid_next = uid_next + 1, highest_modseq = highest_modseq + 1 WHERE id = ?
             RETURNING uid_next - 1 AS uid, highest_modseq AS modseq
-            """, arguments: [mailboxID]) else { throw MailStoreError.noSuchMailbox(copy.mailbox) }
+            """), arguments: [mailboxID]) else { throw MailStoreError.noSuchMailbox(copy.mailbox) }
         let uid: Int64 = row["uid"]
         let modseq: Int64 = row["modseq"]
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO messages (mailbox_id, uid, modseq, flags, internal_date, size, body_hash, queue_id, delivery_key)
             VALUES (?, ?, ?, '\\Recent', ?, ?, ?, ?, ?)
-            """, arguments: [mailboxID, uid, modseq, batch.arrival, size, hash, batch.queueID, key])
+            """).execute(arguments: [mailboxID, uid, modseq, batch.arrival, size, hash, batch.queueID, key])
         return .stored(uid: uid)
     }
 
     /// The mailbox's id; INBOX is created when missing (a user always has one).
     static func mailboxID(_ db: Database, userID: Int64, name: String, now: Int64) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM mailboxes WHERE user_id = ? AND name = ?", arguments: [userID, name]) {
+        let lookup = try db.cachedStatement(sql: "SELECT id FROM mailboxes WHERE user_id = ? AND name = ?")
+        if let id = try Int64.fetchOne(lookup, arguments: [userID, name]) {
             return id
         }
         guard name == "INBOX",
-              try Int64.fetchOne(db, sql: "SELECT id FROM users WHERE id = ?", arguments: [userID]) != nil else {
+              try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM users WHERE id = ?"), arguments: [userID]) != nil else {
             throw MailStoreError.noSuchMailbox(name)
         }
-        try db.execute(sql: "INSERT INTO mailboxes (user_id, name, uid_validity) VALUES (?, 'INBOX', ?)", arguments: [userID, now])
+        try db.cachedStatement(sql: "INSERT INTO mailboxes (user_id, name, uid_validity) VALUES (?, 'INBOX', ?)")
+            .execute(arguments: [userID, now])
         return db.lastInsertedRowID
     }
 
     static func insertQueueEntry(_ db: Database, batch: DeliveryBatch, hash: String, size: Int) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO queue (queue_id, sender, arrival, body_hash, size, envelope_id, dsn_return)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [batch.queueID, batch.sender, batch.arrival, hash, size, batch.envelopeID, batch.dsnReturn])
+            """).execute(arguments: [batch.queueID, batch.sender, batch.arrival, hash, size, batch.envelopeID, batch.dsnReturn])
         for r in batch.queued {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO queue_recipients (queue_id, recipient, original_recipient, notify, next_attempt)
                 VALUES (?, ?, ?, ?, ?)
-                """, arguments: [batch.queueID, r.address, r.originalRecipient, r.notify, batch.arrival])
+                """).execute(arguments: [batch.queueID, r.address, r.originalRecipient, r.notify, batch.arrival])
         }
     }
 }

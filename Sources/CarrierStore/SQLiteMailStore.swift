@@ -33,7 +33,14 @@ public final class SQLiteMailStore: MailStore {
 
     /// SHA-256 of the content, hex: the key bodies are shared by.
     public static func contentHash(_ content: [UInt8]) -> String {
-        SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: content) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// `PRAGMA integrity_check`: "ok" when the database is sound.

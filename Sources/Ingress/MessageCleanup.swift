@@ -33,8 +33,10 @@ public enum MessageCleanup {
         out.append(contentsOf: content[..<split])
         for line in added { out.append(contentsOf: Array((line + "\r\n").utf8)) }
         out.append(contentsOf: content[split...])
-        let finalHeader = MessageHeader.parse(out)
-        return Result(content: out, messageID: messageID, metadata: metadata(finalHeader, out))
+        var meta = metadata(header, content)
+        meta.messageID = messageID
+        if meta.date == nil, context.addMissingHeaders { meta.date = context.now }
+        return Result(content: out, messageID: messageID, metadata: meta)
     }
 
     /// `Received: from helo (host [ip]) by myhostname (Carrier) with ESMTP id QID for <rcpt>; date`.
@@ -60,8 +62,8 @@ public enum MessageCleanup {
         var t = time_t(c.now)
         var parts = tm()
         gmtime_r(&t, &parts)
-        return String(format: "%04d%02d%02d%02d%02d%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-                      parts.tm_hour, parts.tm_min, parts.tm_sec)
+        let fields = [parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec]
+        return "\(parts.tm_year + 1900)" + fields.map { $0 < 10 ? "0\($0)" : "\($0)" }.joined()
     }
 
     static func sanitize(_ s: String) -> String {
@@ -72,14 +74,28 @@ public enum MessageCleanup {
         s.trimmingCharacters(in: .whitespaces)
     }
 
+    /// One pass over the fields; the MIME tree is parsed only for multipart
+    /// and message/rfc822 content, a single part's type comes from its header.
     static func metadata(_ header: MessageHeader, _ content: [UInt8]) -> MessageMetadata {
-        let mime = MIMEPart.parse(content)
-        return MessageMetadata(
-            subject: header.fields(named: "subject").first?.decodedValue,
-            from: header["from"], to: header["to"], cc: header["cc"],
-            messageID: header["message-id"].map(trimmed), inReplyTo: header["in-reply-to"], references: header["references"],
-            date: header["date"].flatMap { RFC5322Date.parse($0)?.secondsSince1970 },
-            mimeStructure: structure(mime))
+        var m = MessageMetadata()
+        var contentType: String?
+        for field in header.fields {
+            switch field.name.lowercased() {
+            case "subject" where m.subject == nil: m.subject = field.decodedValue
+            case "from" where m.from == nil: m.from = field.value
+            case "to" where m.to == nil: m.to = field.value
+            case "cc" where m.cc == nil: m.cc = field.value
+            case "message-id" where m.messageID == nil: m.messageID = trimmed(field.value)
+            case "in-reply-to" where m.inReplyTo == nil: m.inReplyTo = field.value
+            case "references" where m.references == nil: m.references = field.value
+            case "date" where m.date == nil: m.date = RFC5322Date.parse(field.value)?.secondsSince1970
+            case "content-type" where contentType == nil: contentType = field.value
+            default: break
+            }
+        }
+        let type = contentType.flatMap(MIMEContentType.parse) ?? .textPlain
+        m.mimeStructure = type.isMultipart || type.isEncapsulatedMessage ? structure(MIMEPart.parse(content)) : type.mimeType
+        return m
     }
 
     /// `multipart/mixed(text/plain,application/pdf)`; depth is bounded by the MIME parser.
