@@ -17,6 +17,9 @@ public final class StreamSessionHandler: ChannelInboundHandler {
     private var pending: [UInt8] = []
     private var busy = false
     private var closing = false
+    /// The channel went inactive while a step's work was running: tell the
+    /// session once that work is done, so calls never overlap.
+    private var disconnectWhenIdle = false
 
     public init(session: any StreamSession) {
         self.session = session
@@ -40,7 +43,11 @@ public final class StreamSessionHandler: ChannelInboundHandler {
 
     public func channelInactive(context: ChannelHandlerContext) {
         closing = true
-        session.disconnected()
+        if busy {
+            disconnectWhenIdle = true
+        } else {
+            session.disconnected()
+        }
         context.fireChannelInactive()
     }
 
@@ -90,6 +97,12 @@ public final class StreamSessionHandler: ChannelInboundHandler {
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         context.eventLoop.makeFutureWithTask { await next() }.whenSuccess { step in
             let (handler, context) = loopBound.value
+            handler.busy = false
+            if handler.disconnectWhenIdle {
+                handler.disconnectWhenIdle = false
+                handler.session.disconnected()
+                return
+            }
             handler.apply(step, context)
         }
     }

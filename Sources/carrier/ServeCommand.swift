@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         for listen in settings.smtpdListen {
             server.masterLogger.info("smtpd listening on \(listen)")
         }
-        for warning in PendingParameters.warnings(loaded.configuration) {
+        for warning in PendingParameters.warnings(loaded.configuration) + PendingParameters.refusals(loaded.configuration) {
             server.masterLogger.warning("warning: \(warning)")
         }
         for await number in signals {

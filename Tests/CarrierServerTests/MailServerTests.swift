@@ -1,3 +1,4 @@
+import CarrierConfig
 import CarrierStore
 import CarrierTesting
 import Foundation
@@ -6,8 +7,10 @@ import Testing
 
 /// The real server in-process on an ephemeral port, driven over TCP.
 @Suite struct MailServerTests {
-    static func startServer(_ dir: TemporaryDirectory) async throws -> MailServer {
-        let settings = TestSettings.make(directory: dir.path)
+    static func startServer(_ dir: TemporaryDirectory,
+                            _ adjust: (inout CarrierSettings) -> Void = { _ in }) async throws -> MailServer {
+        var settings = TestSettings.make(directory: dir.path)
+        adjust(&settings)
         let writer = try MailLogWriter(logPath: settings.maillogFile, errorPath: settings.maillogErrorFile,
                                        hostname: settings.myhostname, syslogName: "carrier", echoToStandardError: false)
         let server = try MailServer(settings: settings, logWriter: writer, threads: 2)
@@ -106,5 +109,29 @@ import Testing
         await server.shutdown(gracePeriod: .milliseconds(200))
         let reply = try await onOwnThread { client.readReply() }
         #expect(reply?.hasPrefix("421 4.3.2") == true)
+    }
+
+    /// `smtpd_client_connection_count_limit`: one connection too many gets 421 4.7.0 (mynetworks would be exempt).
+    @Test func connectionCountLimitPerClient() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let server = try await Self.startServer(dir) {
+            $0.mynetworks = []
+            $0.smtpdClientConnectionCountLimit = 2
+        }
+        let port = server.smtpPorts[0]
+        let replies = try await onOwnThread { () -> [String?] in
+            let first = try LineClient(port: port)
+            let second = try LineClient(port: port)
+            let third = try LineClient(port: port)
+            return [first.readReply(), second.readReply(), third.readReply()]
+        }
+        #expect(replies[0]?.hasPrefix("220 ") == true)
+        #expect(replies[1]?.hasPrefix("220 ") == true)
+        #expect(replies[2]?.hasPrefix("421 4.7.0") == true)
+        await server.shutdown(gracePeriod: .milliseconds(200))
+        let log = try String(contentsOfFile: dir.path + "/log/mail.err", encoding: .utf8)
+        #expect(log.contains("warning: Connection concurrency limit exceeded: 3 from unknown[127.0.0.1]") ||
+                log.contains("warning: Connection concurrency limit exceeded: 3 from localhost[127.0.0.1]"))
     }
 }

@@ -194,6 +194,33 @@ class SMTPPythonTests(unittest.TestCase):
         with self.assertRaises(OSError):
             socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
 
+    def test_reload_applies_new_settings_to_new_connections(self):
+        server = start_server(self)
+        with SMTPConversation(server.port) as before:
+            code, lines = before.reply()
+        self.assertEqual(code, 220)
+        self.assertNotIn("Reloaded banner", lines[0])
+        server.settings["smtpd_banner"] = "$myhostname ESMTP Reloaded banner"
+        server.write_config()
+        result = server.cli("reload")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        server.wait_for_log(r"carrier/master\[\d+\]: reload -- version")
+        with SMTPConversation(server.port) as after:
+            code, lines = after.reply()
+        self.assertEqual((code, lines[0]), (220, f"{server.HOSTNAME} ESMTP Reloaded banner"))
+
+    def test_reload_with_a_bad_file_keeps_running(self):
+        server = start_server(self)
+        server.settings["message_size_limit"] = "10MB"
+        server.write_config()
+        refused = server.cli("reload", check=False)
+        self.assertEqual(refused.returncode, 78, refused.stderr)
+        self.assertRegex(refused.stderr.decode(), r"main\.cf:\d+: message_size_limit")
+        server.signal(signal.SIGHUP)
+        server.wait_for_log(r"warning: reload failed, keeping the running configuration")
+        with SMTPConversation(server.port) as conversation:
+            self.assertEqual(conversation.reply()[0], 220)
+
     def test_restart_keeps_mail(self):
         server = start_server(self, users=["bob"])
         first = simple_message(subject="before restart")
