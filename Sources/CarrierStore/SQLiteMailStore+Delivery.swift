@@ -23,12 +23,12 @@ extension SQLiteMailStore {
     }
 
     static func insertBody(_ db: Database, hash: String, size: Int, data: Data?, path: String?, metadata m: MessageMetadata) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO bodies (hash, size, data, path) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [hash, size, data, path])
         try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO metadata (hash, subject, from_field, to_field, cc_field, message_id, in_reply_to, refs, date, mime_structure)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [hash, m.subject, m.from, m.to, m.cc, m.messageID, m.inReplyTo, m.references, m.date, m.mimeStructure])
+            INSERT OR IGNORE INTO bodies (hash, size, data, path, subject, from_field, to_field, cc_field,
+                                          message_id, in_reply_to, refs, date, mime_structure)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [hash, size, data, path, m.subject, m.from, m.to, m.cc,
+                                     m.messageID, m.inReplyTo, m.references, m.date, m.mimeStructure])
     }
 
     static func insertCopy(_ db: Database, _ copy: DeliveryBatch.LocalCopy, batch: DeliveryBatch, hash: String, size: Int) throws -> LocalCopyOutcome {

@@ -170,7 +170,7 @@ public final class SQLiteMailStore: MailStore {
 
     public func metadata(hash: String) async throws -> MessageMetadata? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM metadata WHERE hash = ?", arguments: [hash]).map {
+            try Row.fetchOne(db, sql: "SELECT * FROM bodies WHERE hash = ?", arguments: [hash]).map {
                 MessageMetadata(subject: $0["subject"], from: $0["from_field"], to: $0["to_field"], cc: $0["cc_field"],
                                 messageID: $0["message_id"], inReplyTo: $0["in_reply_to"], references: $0["refs"],
                                 date: $0["date"], mimeStructure: $0["mime_structure"])

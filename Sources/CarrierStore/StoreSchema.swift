@@ -1,6 +1,8 @@
 import GRDB
 
 /// The SQLite schema as GRDB migrations; each release only appends migrations.
+/// A body row carries its parsed metadata, so storing a message touches one
+/// hash-keyed b-tree, not two.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -31,10 +33,7 @@ enum StoreSchema {
                     hash TEXT PRIMARY KEY,
                     size INTEGER NOT NULL,
                     data BLOB,
-                    path TEXT
-                );
-                CREATE TABLE metadata (
-                    hash TEXT PRIMARY KEY REFERENCES bodies(hash) ON DELETE CASCADE,
+                    path TEXT,
                     subject TEXT, from_field TEXT, to_field TEXT, cc_field TEXT,
                     message_id TEXT, in_reply_to TEXT, refs TEXT, date INTEGER,
                     mime_structure TEXT NOT NULL

@@ -121,15 +121,14 @@ extension SMTPServerSession {
     mutating func startChunk(size: Int, last: Bool, keep: Bool, into actions: inout [SMTPServerAction]) {
         var receiver = chunking ?? BDATReceiver(maximumMessageSize: configuration.sizeLimit)
         receiver.begin(chunk: size)
-        input = .bdat(receiver, last: last, keep: keep)
-        if size == 0 {
-            _ = receiver
-            input = .command
-            if keep {
-                finishChunk(receiver, last: last, keep: keep, into: &actions)
-            } else {
-                record("bdat", chunkingRefusal ?? .badSequence("Error: need RCPT command"), into: &actions)
-            }
+        guard size == 0 else {
+            input = .bdat(receiver, last: last, keep: keep)
+            return
+        }
+        if keep {
+            finishChunk(receiver, last: last, keep: keep, into: &actions)
+        } else {
+            record("bdat", chunkingRefusal ?? .badSequence("Error: need RCPT command"), into: &actions)
         }
     }
 
