@@ -16,7 +16,12 @@ struct BodyFileStore: Sendable {
         if FileManager.default.fileExists(atPath: final) { return }
         let folder = (final as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = "\(folder)/.tmp-\(hash)-\(UInt32.random(in: 0...UInt32.max))"
+        try writeFile(content, at: final, temporaryName: "\(folder)/.tmp-\(hash)-\(UInt32.random(in: 0...UInt32.max))")
+    }
+
+    /// Writes a file durably: temporary name, write, fsync, rename, fsync of the directory.
+    func writeFile(_ content: [UInt8], at final: String, temporaryName temporary: String) throws {
+        let folder = (final as NSString).deletingLastPathComponent
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { throw Self.posixError("open \(temporary)") }
         var written = 0

@@ -28,6 +28,10 @@ public protocol MailStore: Sendable {
     func mailboxes(userID: Int64) async throws -> [MailboxRecord]
     func messages(userID: Int64, mailbox: String) async throws -> [MessageRecord]
     func content(hash: String) async throws -> [UInt8]?
+    /// Replaces a message's flags (`\Seen`, `\Deleted`...); bumps its MODSEQ. False when no such message.
+    func setFlags(mailboxID: Int64, uid: Int64, flags: [String]) async throws -> Bool
+    /// Removes the messages with these UIDs from the mailbox; returns how many were removed.
+    func expunge(mailboxID: Int64, uids: [Int64]) async throws -> Int
     func metadata(hash: String) async throws -> MessageMetadata?
     func queuedRecipientCount() async throws -> Int
 }

@@ -168,6 +168,33 @@ public final class SQLiteMailStore: MailStore {
         return try bodyFiles.read(hash: hash)
     }
 
+    public func setFlags(mailboxID: Int64, uid: Int64, flags: [String]) async throws -> Bool {
+        let text = flags.joined(separator: " ")
+        return try await writer.write { db in
+            guard let modseq = try Int64.fetchOne(db, sql: """
+                UPDATE mailboxes SET highest_modseq = highest_modseq + 1 WHERE id = ? RETURNING highest_modseq
+                """, arguments: [mailboxID]) else { return false }
+            try db.execute(sql: "UPDATE messages SET flags = ?, modseq = ? WHERE mailbox_id = ? AND uid = ?",
+                           arguments: [text, modseq, mailboxID, uid])
+            return db.changesCount > 0
+        }
+    }
+
+    public func expunge(mailboxID: Int64, uids: [Int64]) async throws -> Int {
+        guard !uids.isEmpty else { return 0 }
+        return try await writer.write { db in
+            var removed = 0
+            for uid in uids {
+                try db.execute(sql: "DELETE FROM messages WHERE mailbox_id = ? AND uid = ?", arguments: [mailboxID, uid])
+                removed += db.changesCount
+            }
+            if removed > 0 {
+                try db.execute(sql: "UPDATE mailboxes SET highest_modseq = highest_modseq + 1 WHERE id = ?", arguments: [mailboxID])
+            }
+            return removed
+        }
+    }
+
     public func metadata(hash: String) async throws -> MessageMetadata? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM bodies WHERE hash = ?", arguments: [hash]).map {

@@ -139,3 +139,24 @@ import Testing
         #expect(snapshot.alias(name: "TEAM")?.targets == ["alice"])
     }
 }
+
+@Suite struct FlagsAndExpungeTests {
+    @Test func flagsBumpModSeqAndExpungeRemoves() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try SQLiteMailStore(directory: dir.path)
+        let a = try await store.createUser(address: "alice", passwordHash: "h", isAdmin: false)
+        for i in 1...3 {
+            _ = try await store.deliver(DeliveryBatch(queueID: "Q\(i)", sender: "s@x", content: Array("m\(i)\r\n".utf8),
+                                                      metadata: MessageMetadata(), arrival: 1, localCopies: [.init(userID: a.id, recipient: "alice@x")]))
+        }
+        let before = try await store.messages(userID: a.id, mailbox: "INBOX")
+        #expect(try await store.setFlags(mailboxID: before[1].mailboxID, uid: 2, flags: ["\\Seen", "\\Deleted"]))
+        #expect(try await store.setFlags(mailboxID: before[1].mailboxID, uid: 99, flags: ["\\Seen"]) == false)
+        let flagged = try await store.messages(userID: a.id, mailbox: "INBOX")
+        #expect(flagged[1].flags == ["\\Seen", "\\Deleted"])
+        #expect(flagged[1].modSeq > before[2].modSeq)
+        #expect(try await store.expunge(mailboxID: before[0].mailboxID, uids: [2, 7]) == 1)
+        #expect(try await store.messages(userID: a.id, mailbox: "INBOX").map(\.uid) == [1, 3])
+    }
+}
