@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Carrier",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "carrier", targets: ["carrier"]),
     ],
@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "carrier", dependencies: [
-            "CarrierServer", "CarrierConfig", "CarrierStore", "CarrierAuth", "MailCore",
+            "CarrierServer", "CarrierConfig", "CarrierStore", "CarrierAuth", "MailCore", "Ingress", "SMTPProtocol", "LocalDelivery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "CarrierTesting", dependencies: [
@@ -63,7 +63,8 @@ let package = Package(
         .testTarget(name: "CarrierAuthTests", dependencies: ["CarrierAuth"]),
         .testTarget(name: "CarrierStoreTests", dependencies: ["CarrierStore", "CarrierTesting"]),
         .testTarget(name: "CarrierCLITests", dependencies: ["carrier", "CarrierConfig", "CarrierStore", "CarrierTesting"]),
-        .testTarget(name: "IngressTests", dependencies: ["Ingress", "CarrierTesting", "SMTPProtocol"]),
+        .testTarget(name: "LocalDeliveryTests", dependencies: ["LocalDelivery", "CarrierTesting", "MailCore"]),
+        .testTarget(name: "IngressTests", dependencies: ["Ingress", "CarrierTesting", "SMTPProtocol", "LocalDelivery"]),
         .testTarget(name: "CarrierServerTests", dependencies: [
             "CarrierServer", "CarrierTesting",
             .product(name: "NIOCore", package: "swift-nio"),

@@ -21,6 +21,8 @@ public final class MailServer: Sendable {
     let listeners = NIOLockedValueBox<[StreamListener]>([])
     let queueIDs = QueueIDGenerator()
     let directory: DirectoryCache
+    let pickup: PickupService
+    let pickupTask = NIOLockedValueBox<Task<Void, Never>?>(nil)
     public let masterLogger: Logger
 
     /// Opens the store and logs; binds nothing yet.
@@ -30,8 +32,12 @@ public final class MailServer: Sendable {
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
         masterLogger = logWriter.logger("master")
         directory = DirectoryCache(store: store)
-        services = NIOLockedValueBox(Self.makeServices(settings, store: store, directory: directory, logWriter: logWriter,
-                                                       queueIDs: queueIDs))
+        let services = NIOLockedValueBox(Self.makeServices(settings, store: store, directory: directory, logWriter: logWriter,
+                                                           queueIDs: queueIDs))
+        self.services = services
+        pickup = PickupService(maildrop: Maildrop(dataDirectory: settings.dataDirectory), logger: logWriter.logger("pickup")) {
+            services.withLockedValue { $0 }
+        }
     }
 
     static func makeServices(_ settings: CarrierSettings, store: SQLiteMailStore, directory: DirectoryCache,
@@ -68,6 +74,13 @@ public final class MailServer: Sendable {
         } catch let failure as StreamListener.BindFailure {
             throw StartupError(message: "smtpd_listen: \(failure)")
         }
+        let pickup = self.pickup
+        pickupTask.withLockedValue { $0 = Task { await pickup.run() } }
+    }
+
+    /// Looks at the maildrop now (SIGUSR1, `postqueue -f`).
+    public func flush() {
+        pickup.trigger()
     }
 
     /// Loopback addresses are logged as `localhost`, others as `unknown` (no DNS lookups yet).
@@ -90,6 +103,10 @@ public final class MailServer: Sendable {
     public func shutdown(gracePeriod: Duration) async {
         let bound = listeners.withLockedValue { l in defer { l = [] }; return l }
         for listener in bound { await listener.close() }
+        if let task = pickupTask.withLockedValue({ t in defer { t = nil }; return t }) {
+            task.cancel()
+            await task.value
+        }
         let deadline = ContinuousClock.now + gracePeriod
         while registry.count > 0 && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(50))

@@ -19,16 +19,18 @@ public struct DeliveryBatch: Sendable {
         }
     }
 
-    /// One recipient left for the outbound queue.
+    /// One recipient left in the queue, with why it waits (`mailq` shows it).
     public struct QueuedRecipient: Equatable, Sendable {
         public var address: String
         public var originalRecipient: String?
         public var notify: String?
+        public var reason: String?
 
-        public init(address: String, originalRecipient: String? = nil, notify: String? = nil) {
+        public init(address: String, originalRecipient: String? = nil, notify: String? = nil, reason: String? = nil) {
             self.address = address
             self.originalRecipient = originalRecipient
             self.notify = notify
+            self.reason = reason
         }
     }
 
@@ -42,6 +44,9 @@ public struct DeliveryBatch: Sendable {
     public var queued: [QueuedRecipient]
     public var envelopeID: String?
     public var dsnReturn: String?
+    /// Deliveries made outside the store (mbox, Maildir) to record, so a retry
+    /// of the same queue id skips them.
+    public var externalDeliveryKeys: [String] = []
 
     public init(queueID: String, sender: String, content: [UInt8], metadata: MessageMetadata, arrival: Int64,
                 localCopies: [LocalCopy], queued: [QueuedRecipient] = [], envelopeID: String? = nil, dsnReturn: String? = nil) {

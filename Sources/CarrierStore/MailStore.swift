@@ -23,6 +23,8 @@ public protocol MailStore: Sendable {
     // MARK: Delivery
     /// Commits the batch durably (fsynced) before returning; one outcome per local copy.
     func deliver(_ batch: DeliveryBatch) async throws -> [LocalCopyOutcome]
+    /// Which of these external-delivery keys were recorded by an earlier `deliver`.
+    func recordedExternalDeliveries(_ keys: [String]) async throws -> Set<String>
 
     // MARK: Reading
     func mailboxes(userID: Int64) async throws -> [MailboxRecord]
@@ -34,6 +36,10 @@ public protocol MailStore: Sendable {
     func expunge(mailboxID: Int64, uids: [Int64]) async throws -> Int
     func metadata(hash: String) async throws -> MessageMetadata?
     func queuedRecipientCount() async throws -> Int
+    /// Every queued message with its recipients, oldest first.
+    func queueEntries() async throws -> [QueueEntryRecord]
+    /// Removes queued messages (`postsuper -d`); nil removes all. Returns how many were removed.
+    func deleteQueueEntries(_ queueIDs: [String]?) async throws -> Int
 }
 
 /// Errors a store reports to its callers.

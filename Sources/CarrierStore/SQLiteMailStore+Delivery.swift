@@ -18,7 +18,22 @@ extension SQLiteMailStore {
                 outcomes.append(try Self.insertCopy(db, copy, batch: batch, hash: hash, size: size))
             }
             if !batch.queued.isEmpty { try Self.insertQueueEntry(db, batch: batch, hash: hash, size: size) }
+            for key in batch.externalDeliveryKeys {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO external_deliveries (delivery_key, delivered_at) VALUES (?, ?)")
+                    .execute(arguments: [key, batch.arrival])
+            }
             return outcomes
+        }
+    }
+
+    public func recordedExternalDeliveries(_ keys: [String]) async throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        return try await pool.read { db in
+            var found: Set<String> = []
+            for key in keys where try Int.fetchOne(db, sql: "SELECT 1 FROM external_deliveries WHERE delivery_key = ?", arguments: [key]) != nil {
+                found.insert(key)
+            }
+            return found
         }
     }
 
@@ -45,7 +60,7 @@ extension SQLiteMailStore {
         let modseq: Int64 = row["modseq"]
         try db.cachedStatement(sql: """
             INSERT INTO messages (mailbox_id, uid, modseq, flags, internal_date, size, body_hash, queue_id, delivery_key)
-            VALUES (?, ?, ?, '\\Recent', ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, '', ?, ?, ?, ?, ?)
             """).execute(arguments: [mailboxID, uid, modseq, batch.arrival, size, hash, batch.queueID, key])
         return .stored(uid: uid)
     }
@@ -72,9 +87,9 @@ extension SQLiteMailStore {
             """).execute(arguments: [batch.queueID, batch.sender, batch.arrival, hash, size, batch.envelopeID, batch.dsnReturn])
         for r in batch.queued {
             try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO queue_recipients (queue_id, recipient, original_recipient, notify, next_attempt)
-                VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [batch.queueID, r.address, r.originalRecipient, r.notify, batch.arrival])
+                INSERT OR IGNORE INTO queue_recipients (queue_id, recipient, original_recipient, notify, status, next_attempt, last_reason)
+                VALUES (?, ?, ?, ?, 'deferred', ?, ?)
+                """).execute(arguments: [batch.queueID, r.address, r.originalRecipient, r.notify, batch.arrival, r.reason])
         }
     }
 }

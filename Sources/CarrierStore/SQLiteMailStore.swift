@@ -205,6 +205,36 @@ public final class SQLiteMailStore: MailStore {
         }
     }
 
+    public func queueEntries() async throws -> [QueueEntryRecord] {
+        try await pool.read { db in
+            let recipients = try Row.fetchAll(db, sql: "SELECT queue_id, recipient, status, last_reason FROM queue_recipients ORDER BY rowid")
+            var byID: [String: [QueueEntryRecord.Recipient]] = [:]
+            for r in recipients {
+                byID[r["queue_id"], default: []].append(.init(address: r["recipient"], status: r["status"], reason: r["last_reason"]))
+            }
+            return try Row.fetchAll(db, sql: "SELECT queue_id, sender, arrival, size FROM queue ORDER BY arrival, queue_id").map {
+                let id: String = $0["queue_id"]
+                return QueueEntryRecord(queueID: id, sender: $0["sender"], arrival: $0["arrival"], size: $0["size"],
+                                        recipients: byID[id] ?? [])
+            }
+        }
+    }
+
+    public func deleteQueueEntries(_ queueIDs: [String]?) async throws -> Int {
+        try await writer.write { db in
+            guard let queueIDs else {
+                try db.execute(sql: "DELETE FROM queue")
+                return db.changesCount
+            }
+            var removed = 0
+            for id in queueIDs {
+                try db.execute(sql: "DELETE FROM queue WHERE queue_id = ?", arguments: [id])
+                removed += db.changesCount
+            }
+            return removed
+        }
+    }
+
     public func queuedRecipientCount() async throws -> Int {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM queue_recipients") ?? 0 }
     }

@@ -50,3 +50,20 @@ public struct MessageRecord: Equatable, Sendable {
     public var bodyHash: String
     public var queueID: String?
 }
+
+/// A message in the outbound queue (what `mailq` lists) with its recipients.
+public struct QueueEntryRecord: Equatable, Sendable {
+    /// One recipient still to deliver and why it waits.
+    public struct Recipient: Equatable, Sendable {
+        public var address: String
+        public var status: String
+        public var reason: String?
+    }
+
+    public var queueID: String
+    public var sender: String
+    /// Seconds since 1970.
+    public var arrival: Int64
+    public var size: Int
+    public var recipients: [Recipient]
+}

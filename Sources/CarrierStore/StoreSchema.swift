@@ -51,6 +51,10 @@ enum StoreSchema {
                     delivery_key TEXT UNIQUE,
                     UNIQUE(mailbox_id, uid)
                 );
+                CREATE TABLE external_deliveries (
+                    delivery_key TEXT PRIMARY KEY,
+                    delivered_at INTEGER NOT NULL
+                );
                 CREATE TABLE queue (
                     queue_id TEXT PRIMARY KEY,
                     sender TEXT NOT NULL,

@@ -14,6 +14,9 @@ public struct CleanupContext: Sendable {
     /// Seconds since 1970 and the local zone offset, for Received and Date.
     public var now: Int64
     public var zoneOffsetMinutes: Int
+    /// Set for mail from `sendmail`/`carrier mail`: the submitter's uid for
+    /// `Received: by host (Carrier, from userid N)`, and the sender for a missing `From:`.
+    public var localSubmission: (uid: UInt32, sender: String)?
 
     public init(queueID: String, heloName: String, client: ClientInfo, protocolName: String, myhostname: String,
                 mailName: String, recipients: [String], addMissingHeaders: Bool, now: Int64, zoneOffsetMinutes: Int) {

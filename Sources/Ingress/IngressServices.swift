@@ -16,6 +16,7 @@ public struct IngressServices: Sendable {
     /// `carrier/smtpd` and `carrier/cleanup`.
     public var smtpdLogger: Logger
     public var cleanupLogger: Logger
+    public var notifier: NonDeliveryNotifier
 
     public init(settings: CarrierSettings, store: any MailStore, directory: DirectoryCache, localDelivery: LocalDeliveryAgent,
                 queueIDs: QueueIDGenerator, smtpdLogger: Logger, cleanupLogger: Logger) {
@@ -27,6 +28,8 @@ public struct IngressServices: Sendable {
         self.queueIDs = queueIDs
         self.smtpdLogger = smtpdLogger
         self.cleanupLogger = cleanupLogger
+        self.notifier = NonDeliveryNotifier(settings: settings, directory: directory, localDelivery: localDelivery,
+                                            queueIDs: queueIDs, logger: localDelivery.queueLogger)
     }
 
     /// The SMTP session limits from `main.cf`.

@@ -26,6 +26,9 @@ public enum MessageCleanup {
             if header["date"] == nil {
                 added.append("Date: \(RFC5322Date.format(secondsSince1970: context.now, zoneOffsetMinutes: context.zoneOffsetMinutes))")
             }
+            if let local = context.localSubmission, header["from"] == nil {
+                added.append("From: \(local.sender.isEmpty ? "MAILER-DAEMON@\(context.myhostname)" : local.sender)")
+            }
         }
         var out = Array(received(context).utf8)
         out.reserveCapacity(content.count + out.count + 128)
@@ -41,8 +44,13 @@ public enum MessageCleanup {
 
     /// `Received: from helo (host [ip]) by myhostname (Carrier) with ESMTP id QID for <rcpt>; date`.
     static func received(_ c: CleanupContext) -> String {
-        var s = "Received: from \(sanitize(c.heloName)) (\(c.client.hostname) [\(c.client.address)])\r\n"
-        s += "\tby \(c.myhostname) (\(c.mailName)) with \(c.protocolName) id \(c.queueID)"
+        var s: String
+        if let local = c.localSubmission {
+            s = "Received: by \(c.myhostname) (\(c.mailName), from userid \(local.uid))\r\n\tid \(c.queueID)"
+        } else {
+            s = "Received: from \(sanitize(c.heloName)) (\(c.client.hostname) [\(c.client.address)])\r\n"
+            s += "\tby \(c.myhostname) (\(c.mailName)) with \(c.protocolName) id \(c.queueID)"
+        }
         if c.recipients.count == 1 { s += "\r\n\tfor <\(sanitize(c.recipients[0]))>" }
         s += "; \(RFC5322Date.format(secondsSince1970: c.now, zoneOffsetMinutes: c.zoneOffsetMinutes))\r\n"
         return s

@@ -1,5 +1,6 @@
 import CarrierConfig
 import CarrierStore
+import LocalDelivery
 import MailCore
 import SMTPProtocol
 
@@ -20,7 +21,26 @@ public struct RecipientRouter: Sendable {
     }
 
     /// Routes `address`; `relayPermitted` is true for `mynetworks` or authenticated clients.
-    public func route(_ address: EmailAddress, relayPermitted: Bool, in directory: DirectorySnapshot) -> RouteDecision {
+    /// `systemAccounts` (password-database lookups) is given only off the event loop.
+    public func route(_ address: EmailAddress, relayPermitted: Bool, in directory: DirectorySnapshot,
+                      systemAccounts: SystemAccountDirectory? = nil) -> RouteDecision {
+        var context = Expansion(directory: directory, systemAccounts: systemAccounts)
+        return route(address, relayPermitted: relayPermitted, &context)
+    }
+
+    /// What one routing walks through: the directory, and the aliases on the current chain.
+    struct Expansion {
+        let directory: DirectorySnapshot
+        let systemAccounts: SystemAccountDirectory?
+        var seen: Set<String> = []
+    }
+
+    func storeTarget(_ user: UserRecord, _ finalAddress: String) -> LocalTarget {
+        LocalTarget(destination: .store(userID: user.id, account: user.address, folder: "INBOX"), finalAddress: finalAddress)
+    }
+
+    func route(_ address: EmailAddress, relayPermitted: Bool, _ context: inout Expansion) -> RouteDecision {
+        let directory = context.directory
         switch settings.domainClass(address.domain) {
         case .remote:
             if !relayPermitted {
@@ -33,10 +53,9 @@ public struct RecipientRouter: Sendable {
             guard let user = directory.user(address: key) else {
                 return .reject(userUnknown(address, table: "virtual mailbox table"))
             }
-            return .local([LocalTarget(userID: user.id, account: user.address, finalAddress: address.description)])
+            return .local([storeTarget(user, address.description)])
         case .local:
-            var seen: Set<String> = []
-            return expandLocal(address.localPart, original: address, depth: 0, seen: &seen, directory)
+            return expandLocal(address.localPart, original: address, depth: 0, &context)
         }
     }
 
@@ -52,29 +71,35 @@ public struct RecipientRouter: Sendable {
         SMTPReply(550, EnhancedStatusCode(5, 1, 1), "<\(address)>: Recipient address rejected: User unknown in \(table)")
     }
 
-    func expandLocal(_ localPart: String, original: EmailAddress, depth: Int, seen: inout Set<String>,
-                     _ directory: DirectorySnapshot) -> RouteDecision {
+    func expandLocal(_ localPart: String, original: EmailAddress, depth: Int, _ context: inout Expansion) -> RouteDecision {
+        let directory = context.directory
         let name = localPart.lowercased()
-        guard depth <= Self.maximumAliasDepth, !seen.contains(name) else {
+        guard depth <= Self.maximumAliasDepth, !context.seen.contains(name) else {
             return .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0), "<\(original)>: alias expansion loop or too deep"))
         }
-        seen.insert(name)
-        defer { seen.remove(name) }
+        context.seen.insert(name)
+        defer { context.seen.remove(name) }
         let bare = stripExtension(name)
         for candidate in Set([name, bare]).sorted(by: { $0.count > $1.count }) {
             if let alias = directory.alias(name: candidate) {
-                return expandAlias(alias, original: original, depth: depth, seen: &seen, directory)
+                return expandAlias(alias, original: original, depth: depth, &context)
             }
         }
         if let user = directory.user(address: bare) {
-            return .local([LocalTarget(userID: user.id, account: user.address, finalAddress: finalAddress(bare, original))])
+            return .local([storeTarget(user, finalAddress(bare, original))])
+        }
+        if let destination = context.systemAccounts?.destination(bare) {
+            return .local([LocalTarget(destination: destination, finalAddress: finalAddress(bare, original))])
         }
         if ["postmaster", "abuse"].contains(bare) {
             if let alias = directory.alias(name: "root") {
-                return expandAlias(alias, original: original, depth: depth, seen: &seen, directory)
+                return expandAlias(alias, original: original, depth: depth, &context)
             }
             if let admin = directory.firstAdmin {
-                return .local([LocalTarget(userID: admin.id, account: admin.address, finalAddress: finalAddress(admin.address, original))])
+                return .local([storeTarget(admin, finalAddress(admin.address, original))])
+            }
+            if let destination = context.systemAccounts?.destination("root") {
+                return .local([LocalTarget(destination: destination, finalAddress: finalAddress("root", original))])
             }
             return .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0),
                                      "<\(original)>: no admin user or root alias to receive \(bare) mail"))
@@ -86,8 +111,8 @@ public struct RecipientRouter: Sendable {
         original.domain.isEmpty ? account : "\(account)@\(original.domain)"
     }
 
-    func expandAlias(_ alias: AliasRecord, original: EmailAddress, depth: Int, seen: inout Set<String>,
-                     _ directory: DirectorySnapshot) -> RouteDecision {
+    func expandAlias(_ alias: AliasRecord, original: EmailAddress, depth: Int, _ context: inout Expansion) -> RouteDecision {
+        let directory = context.directory
         var targets: [LocalTarget] = []
         for target in alias.targets {
             let decision: RouteDecision
@@ -100,25 +125,28 @@ public struct RecipientRouter: Sendable {
                 let targetAddress = EmailAddress(localPart: local, domain: domain)
                 switch settings.domainClass(domain) {
                 case .local:
-                    decision = expandLocal(local, original: original, depth: depth + 1, seen: &seen, directory)
+                    decision = expandLocal(local, original: original, depth: depth + 1, &context)
                 case .virtualMailbox:
-                    decision = route(targetAddress, relayPermitted: false, in: directory)
+                    decision = route(targetAddress, relayPermitted: false, &context)
                 case .remote:
                     decision = .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0),
                                                  "<\(original)>: alias \(alias.name) expands to remote address <\(target)>, and outbound delivery is not enabled"))
                 }
             } else if target.lowercased() == alias.name {
-                guard let user = directory.user(address: alias.name) else {
+                if let user = directory.user(address: alias.name) {
+                    decision = .local([storeTarget(user, finalAddress(user.address, original))])
+                } else if let destination = context.systemAccounts?.destination(target) {
+                    decision = .local([LocalTarget(destination: destination, finalAddress: finalAddress(target, original))])
+                } else {
                     return .reject(userUnknown(original, table: "local recipient table"))
                 }
-                decision = .local([LocalTarget(userID: user.id, account: user.address, finalAddress: finalAddress(user.address, original))])
             } else {
-                decision = expandLocal(target, original: original, depth: depth + 1, seen: &seen, directory)
+                decision = expandLocal(target, original: original, depth: depth + 1, &context)
             }
             switch decision {
             case .reject: return decision
             case .local(let more):
-                for t in more where !targets.contains(where: { $0.userID == t.userID }) { targets.append(t) }
+                for t in more where !targets.contains(where: { $0.destination == t.destination }) { targets.append(t) }
             }
         }
         return .local(targets)

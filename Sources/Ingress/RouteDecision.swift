@@ -1,18 +1,18 @@
+import LocalDelivery
 import SMTPProtocol
 
-/// One local account a recipient resolves to.
-public struct LocalTarget: Equatable, Sendable {
-    public var userID: Int64
-    /// The account key (`alice`, `bob@hosted.test`).
-    public var account: String
+/// One local mailbox a recipient resolves to.
+public struct LocalTarget: Equatable, Sendable, CustomStringConvertible {
+    public var destination: LocalDestination
     /// The address logged as `to=<...>`; the envelope recipient is logged as `orig_to=` when it differs.
     public var finalAddress: String
 
-    public init(userID: Int64, account: String, finalAddress: String) {
-        self.userID = userID
-        self.account = account
+    public init(destination: LocalDestination, finalAddress: String) {
+        self.destination = destination
         self.finalAddress = finalAddress
     }
+
+    public var description: String { destination.description }
 }
 
 /// What the router decided for one envelope recipient.

@@ -72,8 +72,8 @@ public final class SMTPIngressConnection: @unchecked Sendable {
     }
 
     /// Runs actions until one has to wait; that one becomes the step's `next`.
-    func run(_ initial: [SMTPServerAction], after earlier: ConnectionOutput = ConnectionOutput()) -> ConnectionStep {
-        var output = earlier
+    func run(_ initial: [SMTPServerAction]) -> ConnectionStep {
+        var output = ConnectionOutput()
         var queue = initial[...]
         while let action = queue.popFirst() {
             switch action {
@@ -131,7 +131,8 @@ public final class SMTPIngressConnection: @unchecked Sendable {
         let decision: RouteDecision
         do {
             let directory = try await services.directory.refreshIfChanged()
-            decision = services.router.route(address, relayPermitted: client.isTrusted, in: directory)
+            decision = services.router.route(address, relayPermitted: client.isTrusted, in: directory,
+                                             systemAccounts: SystemAccountDirectory(services.settings))
         } catch {
             log.warning("warning: \(client): recipient lookup for <\(address)> failed: \(error)")
             decision = .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0), "<\(address)>: Temporary lookup failure"))
@@ -167,7 +168,8 @@ public final class SMTPIngressConnection: @unchecked Sendable {
         guard let directory = try? await services.directory.refreshIfChanged() else {
             return SMTPReply(451, EnhancedStatusCode(4, 3, 0), "<\(address)>: Temporary lookup failure")
         }
-        switch services.router.route(address, relayPermitted: false, in: directory) {
+        switch services.router.route(address, relayPermitted: false, in: directory,
+                                     systemAccounts: SystemAccountDirectory(services.settings)) {
         case .reject(let reply): return reply
         case .local: return SMTPReply(252, EnhancedStatusCode(2, 0, 0), "<\(address)>")
         }
@@ -191,13 +193,14 @@ public final class SMTPIngressConnection: @unchecked Sendable {
                                       dsnReturn: transaction.parameters.dsnReturn?.rawValue)
         var recipients: [LocalRecipient] = []
         for (recipient, targets) in zip(transaction.recipients, routes) {
-            for target in targets where !recipients.contains(where: { $0.userID == target.userID }) {
-                recipients.append(LocalRecipient(userID: target.userID, finalAddress: target.finalAddress,
+            for target in targets where !recipients.contains(where: { $0.destination == target.destination }) {
+                recipients.append(LocalRecipient(destination: target.destination, finalAddress: target.finalAddress,
                                                  envelopeAddress: recipient.address.description))
             }
         }
         do {
-            try await services.localDelivery.deliver(message, to: recipients)
+            let report = try await services.localDelivery.deliver(message, to: recipients)
+            await services.notifier.bounce(message, report.bounced.map { ($0.recipient.finalAddress, $0.reason) })
             return SMTPReply(250, EnhancedStatusCode(2, 0, 0), "Ok: queued as \(id)")
         } catch MailStoreError.storageFull {
             return .insufficientStorage

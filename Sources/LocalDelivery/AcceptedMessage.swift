@@ -30,17 +30,15 @@ public struct AcceptedMessage: Sendable {
 
 /// One local mailbox to deliver into, with the addresses to log.
 public struct LocalRecipient: Equatable, Sendable {
-    public var userID: Int64
+    public var destination: LocalDestination
     /// `to=<...>` in the log.
     public var finalAddress: String
     /// The envelope recipient (`orig_to=<...>` when it differs from `finalAddress`).
     public var envelopeAddress: String
-    public var mailbox: String
 
-    public init(userID: Int64, finalAddress: String, envelopeAddress: String, mailbox: String = "INBOX") {
-        self.userID = userID
+    public init(destination: LocalDestination, finalAddress: String, envelopeAddress: String) {
+        self.destination = destination
         self.finalAddress = finalAddress
         self.envelopeAddress = envelopeAddress
-        self.mailbox = mailbox
     }
 }

@@ -1,9 +1,20 @@
 import CarrierStore
+import Foundation
 import Logging
 
-/// The MDA: commits an accepted message into every local recipient's mailbox in
-/// one store transaction, then logs each delivery in Postfix's `local` format.
+/// The MDA: puts an accepted message into every local recipient's mailbox —
+/// mbox and Maildir files first (each fsynced), then, in one store transaction,
+/// the store copies, the record of those file deliveries, and queue entries for
+/// whoever has to wait — and logs each recipient in Postfix's `local` format.
 public struct LocalDeliveryAgent: Sendable {
+    /// What happened to the recipients that were not delivered.
+    public struct Report: Sendable {
+        /// Could not be delivered now; in the queue with the reason.
+        public var deferred: [(recipient: LocalRecipient, reason: String)] = []
+        /// Will never be delivered; the caller returns a bounce.
+        public var bounced: [(recipient: LocalRecipient, reason: String)] = []
+    }
+
     public let store: any MailStore
     /// Logs as `carrier/local`.
     public let logger: Logger
@@ -16,15 +27,39 @@ public struct LocalDeliveryAgent: Sendable {
         self.queueLogger = queueLogger
     }
 
-    /// Delivers durably; throws when nothing was committed (the caller answers 4xx).
-    public func deliver(_ message: AcceptedMessage, to recipients: [LocalRecipient]) async throws {
-        queueLogger.info("\(message.queueID): from=<\(message.sender)>, size=\(message.content.count), nrcpt=\(recipients.count) (queue active)")
+    /// Delivers durably; `queued` are recipients (remote ones) that go straight to
+    /// the queue in the same transaction. Throws when nothing was committed.
+    @discardableResult
+    public func deliver(_ message: AcceptedMessage, to recipients: [LocalRecipient],
+                        queued: [DeliveryBatch.QueuedRecipient] = []) async throws -> Report {
+        queueLogger.info("\(message.queueID): from=<\(message.sender)>, size=\(message.content.count), nrcpt=\(recipients.count + queued.count) (queue active)")
         let started = ContinuousClock.now
-        let batch = DeliveryBatch(
+        var report = Report()
+        var external: [(recipient: LocalRecipient, key: String)] = []
+        for recipient in recipients where !recipient.destination.isStore {
+            external.append((recipient, Self.deliveryKey(message.queueID, recipient)))
+        }
+        let done = try await store.recordedExternalDeliveries(external.map(\.key))
+        var delivered: [String] = []
+        for (recipient, key) in external where !done.contains(key) {
+            do {
+                try await ExternalMailbox.deliver(message, to: recipient)
+                delivered.append(key)
+            } catch let failure as MailboxDeliveryError {
+                switch failure {
+                case .temporary(let why): report.deferred.append((recipient, why))
+                case .permanent(let why): report.bounced.append((recipient, why))
+                }
+            }
+        }
+        let stored = recipients.filter(\.destination.isStore)
+        var batch = DeliveryBatch(
             queueID: message.queueID, sender: message.sender, content: message.content, metadata: message.metadata,
             arrival: message.arrival,
-            localCopies: recipients.map { .init(userID: $0.userID, mailbox: $0.mailbox, recipient: $0.finalAddress) },
+            localCopies: stored.compactMap { r in r.destination.storeCopy.map { .init(userID: $0.userID, mailbox: $0.folder, recipient: r.finalAddress) } },
+            queued: queued + report.deferred.map { .init(address: $0.recipient.finalAddress, reason: $0.reason) },
             envelopeID: message.envelopeID, dsnReturn: message.dsnReturn)
+        batch.externalDeliveryKeys = delivered
         let outcomes: [LocalCopyOutcome]
         do {
             outcomes = try await store.deliver(batch)
@@ -32,21 +67,43 @@ public struct LocalDeliveryAgent: Sendable {
             logger.error("warning: \(message.queueID): mailbox store failure: \(error)")
             throw error
         }
-        let finished = ContinuousClock.now
-        let before = started - message.arrivalInstant
-        let transmission = finished - started
-        let total = finished - message.arrivalInstant
-        for (recipient, outcome) in zip(recipients, outcomes) {
-            var line = "\(message.queueID): to=<\(recipient.finalAddress)>"
-            if recipient.envelopeAddress.lowercased() != recipient.finalAddress.lowercased() {
-                line += ", orig_to=<\(recipient.envelopeAddress)>"
-            }
-            let detail = outcome == .alreadyDelivered ? "delivered to mailbox before; duplicate ignored" : "delivered to mailbox"
-            line += ", relay=local, delay=\(Self.seconds(total)), delays=\(Self.seconds(before))/0/0/\(Self.seconds(transmission))"
-            line += ", dsn=2.0.0, status=sent (\(detail))"
-            logger.info("\(line)")
+        let timing = Timing(arrival: message.arrivalInstant, started: started, finished: .now)
+        for (recipient, outcome) in zip(stored, outcomes) {
+            log(message.queueID, recipient, timing, dsn: "2.0.0", status: "sent",
+                detail: outcome == .alreadyDelivered ? "delivered to mailbox before; duplicate ignored" : recipient.destination.logDetail)
         }
-        queueLogger.info("\(message.queueID): removed")
+        for (recipient, key) in external where done.contains(key) || delivered.contains(key) {
+            log(message.queueID, recipient, timing, dsn: "2.0.0", status: "sent", detail: recipient.destination.logDetail)
+        }
+        for (recipient, reason) in report.deferred {
+            log(message.queueID, recipient, timing, dsn: "4.2.0", status: "deferred", detail: reason)
+        }
+        for (recipient, reason) in report.bounced {
+            log(message.queueID, recipient, timing, dsn: "5.2.0", status: "bounced", detail: reason)
+        }
+        if queued.isEmpty && report.deferred.isEmpty { queueLogger.info("\(message.queueID): removed") }
+        return report
+    }
+
+    /// The idempotency key of one delivery: queue id, final address, destination.
+    static func deliveryKey(_ queueID: String, _ recipient: LocalRecipient) -> String {
+        "\(queueID)\u{1}\(recipient.finalAddress.lowercased())\u{1}\(recipient.destination)"
+    }
+
+    struct Timing {
+        var arrival: ContinuousClock.Instant
+        var started: ContinuousClock.Instant
+        var finished: ContinuousClock.Instant
+    }
+
+    func log(_ queueID: String, _ recipient: LocalRecipient, _ t: Timing, dsn: String, status: String, detail: String) {
+        var line = "\(queueID): to=<\(recipient.finalAddress)>"
+        if recipient.envelopeAddress.lowercased() != recipient.finalAddress.lowercased() {
+            line += ", orig_to=<\(recipient.envelopeAddress)>"
+        }
+        line += ", relay=local, delay=\(Self.seconds(t.finished - t.arrival)), delays=\(Self.seconds(t.started - t.arrival))/0/0/\(Self.seconds(t.finished - t.started))"
+        line += ", dsn=\(dsn), status=\(status) (\(detail))"
+        if status == "sent" { logger.info("\(line)") } else { logger.warning("\(line)") }
     }
 
     /// Postfix's delay format: two significant decimals under 10 s, whole seconds above.

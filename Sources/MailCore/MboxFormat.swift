@@ -40,7 +40,7 @@ public enum MboxFormat {
     static let fromPrefix = Array("From ".utf8)
 
     /// asctime(3) without the newline: `Sun Nov 29 09:41:18 2026` (UTC).
-    static func asctime(_ t: Int64) -> String {
+    public static func asctime(_ t: Int64) -> String {
         let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
         let seconds = t - days * 86_400
         let (year, month, day) = RFC5322CivilCalendar.date(days: days)

@@ -13,13 +13,25 @@ struct CarrierCommand: AsyncParsableCommand {
             UserCommand.self,
             NewAliasesCommand.self,
             PostmapCommand.self,
+            SendmailCommand.self,
+            MailqCommand.self,
+            PostqueueCommand.self,
+            PostsuperCommand.self,
+            StartCommand.self,
+            StopCommand.self,
+            StatusCommand.self,
+            InstallCommand.self,
+            MailCommand.self,
         ])
 
-    /// Parses and runs a subcommand; a `CommandFailure` is printed as `carrier: ...`
+    /// Parses and runs a subcommand (chosen by the program name when run through
+    /// a link such as `sendmail`); a `CommandFailure` is printed as `carrier: ...`
     /// with its exit status, anything else as ArgumentParser reports it.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            let arguments = MultiCallName.arguments(programPath: CommandLine.arguments[0],
+                                                    arguments: Array(CommandLine.arguments.dropFirst()))
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -9,3 +9,11 @@ struct GlobalOptions: ParsableArguments {
             valueName: "file"))
     var configFile: String?
 }
+
+extension GlobalOptions {
+    /// Options for commands run on behalf of another (sendmail's `-bi`, links named `mailq`...).
+    init(configFile: String?) {
+        self.init()
+        self.configFile = configFile
+    }
+}

@@ -3,7 +3,7 @@ import CarrierServer
 import Foundation
 
 /// `carrier serve`: runs the mail system in the foreground until SIGTERM/SIGINT;
-/// SIGHUP re-reads the configuration.
+/// SIGHUP re-reads the configuration, SIGUSR1 picks up the maildrop now.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -37,17 +37,23 @@ struct ServeCommand: AsyncParsableCommand {
             lock.release()
             throw CommandFailure(message: "fatal: \(error)", status: ExitStatus.temporaryFailure)
         }
-        let (signals, sources) = SignalStream.make([SIGTERM, SIGINT, SIGHUP])
+        let (signals, sources) = SignalStream.make([SIGTERM, SIGINT, SIGHUP, SIGUSR1])
         server.masterLogger.info("daemon started -- version \(CarrierVersion.current), configuration \(loaded.sourceName)")
         for listen in settings.smtpdListen {
             server.masterLogger.info("smtpd listening on \(listen)")
         }
-        for warning in PendingParameters.warnings(loaded.configuration) + PendingParameters.refusals(loaded.configuration) {
+        let warnings = PendingParameters.warnings(loaded.configuration) + PendingParameters.refusals(loaded.configuration)
+            + PendingParameters.unsupportedTables(loaded.configuration, settings)
+        for warning in warnings {
             server.masterLogger.warning("warning: \(warning)")
         }
         for await number in signals {
             if number == SIGHUP {
                 reload(server)
+                continue
+            }
+            if number == SIGUSR1 {
+                server.flush()
                 continue
             }
             server.masterLogger.info("terminating on signal \(number)")

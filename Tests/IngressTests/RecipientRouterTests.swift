@@ -1,4 +1,6 @@
+import CarrierConfig
 import CarrierStore
+import LocalDelivery
 import CarrierTesting
 import MailCore
 import SMTPProtocol
@@ -41,14 +43,14 @@ import Testing
         let f = try await Fixture()
         defer { f.dir.remove() }
         guard case .local(let targets) = try await f.route("Alice", domain) else { Issue.record(); return }
-        #expect(targets.map(\.userID) == [f.alice.id])
+        #expect(storeUserIDs(targets) == [f.alice.id])
     }
 
     @Test func recipientDelimiterExtension() async throws {
         let f = try await Fixture()
         defer { f.dir.remove() }
         guard case .local(let targets) = try await f.route("alice+lists", "example.test") else { Issue.record(); return }
-        #expect(targets.map(\.userID) == [f.alice.id])
+        #expect(storeUserIDs(targets) == [f.alice.id])
     }
 
     @Test func unknownLocalUser() async throws {
@@ -70,7 +72,7 @@ import Testing
         let f = try await Fixture()
         defer { f.dir.remove() }
         guard case .local(let targets) = try await f.route("team", "example.test") else { Issue.record(); return }
-        #expect(Set(targets.map(\.userID)) == [f.alice.id, f.bob.id])
+        #expect(Set(storeUserIDs(targets)) == [f.alice.id, f.bob.id])
     }
 
     @Test func relayDeniedForUntrustedClients() async throws {
@@ -97,12 +99,57 @@ import Testing
         let f = try await Fixture()
         defer { f.dir.remove() }
         guard case .local(let targets) = try await f.route(local, domain) else { Issue.record(); return }
-        #expect(targets.map(\.userID) == [f.alice.id])
+        #expect(storeUserIDs(targets) == [f.alice.id])
+    }
+}
+
+/// The user ids of store destinations, in order.
+func storeUserIDs(_ targets: [LocalTarget]) -> [Int64] {
+    targets.compactMap { target -> Int64? in
+        if case .store(let id, _, _) = target.destination { return id }
+        return nil
     }
 }
 
 enum SMTPReplyFixtures {
     static func userUnknown(_ address: String, _ table: String) -> SMTPReply {
         SMTPReply(550, EnhancedStatusCode(5, 1, 1), "<\(address)>: Recipient address rejected: User unknown in \(table)")
+    }
+}
+
+/// `local_recipient_maps = unix:passwd.byname`: Unix accounts are recipients too.
+@Suite struct SystemAccountRoutingTests {
+    @Test func passwdAccountsGoToTheirSpoolMailbox() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try SQLiteMailStore(directory: dir.path)
+        var settings = TestSettings.make(directory: dir.path)
+        settings.localRecipientMaps = [LookupTableReference(type: "unix", path: "passwd.byname")]
+        settings.mailSpoolDirectory = dir.path + "/spool"
+        let router = RecipientRouter(settings: settings)
+        let snapshot = try await store.loadDirectory()
+        let root = EmailAddress(localPart: "root", domain: "localhost")
+        #expect(router.route(root, relayPermitted: false, in: snapshot) ==
+                .reject(SMTPReplyFixtures.userUnknown("root@localhost", "local recipient table")))
+        guard case .local(let targets) = router.route(root, relayPermitted: false, in: snapshot,
+                                                      systemAccounts: SystemAccountDirectory(settings)) else {
+            Issue.record("root not routed")
+            return
+        }
+        guard case .mbox(let path, let account) = targets.first?.destination else { Issue.record(); return }
+        #expect(path == dir.path + "/spool/root")
+        #expect(account.uid == 0)
+        settings.homeMailbox = "Maildir/"
+        guard case .local(let maildir) = router.route(root, relayPermitted: false, in: snapshot,
+                                                      systemAccounts: SystemAccountDirectory(settings)),
+              case .maildir(_, "Maildir/") = maildir.first?.destination else { Issue.record(); return }
+    }
+
+    @Test func disabledWithoutThePasswdMap() {
+        var settings = CarrierSettings.defaults(hostname: "mx.example.test")
+        #expect(SystemAccountDirectory(settings).destination("root") == nil)
+        settings.localRecipientMaps = [LookupTableReference(type: "unix", path: "passwd.byname")]
+        #expect(SystemAccountDirectory(settings).destination("root") != nil)
+        #expect(SystemAccountDirectory(settings).destination("no-such-account-here") == nil)
     }
 }

@@ -1,0 +1,121 @@
+import CarrierStore
+import Foundation
+import LocalDelivery
+import Logging
+import MailCore
+
+/// Postfix's pickup: takes messages that `sendmail` and `carrier mail` left in
+/// the maildrop, runs cleanup (Received, Message-ID, Date, From), routes every
+/// recipient, delivers or queues them, bounces the undeliverable, and only then
+/// removes the maildrop file. It looks at the maildrop at start, every second,
+/// and at once when triggered (SIGUSR1, `postqueue -f`).
+public final class PickupService: Sendable {
+    let maildrop: Maildrop
+    let currentServices: @Sendable () -> IngressServices
+    /// Logs as `carrier/pickup`.
+    let logger: Logger
+    private let wakeups: AsyncStream<Void>
+    private let wake: AsyncStream<Void>.Continuation
+
+    public init(maildrop: Maildrop, logger: Logger, services: @escaping @Sendable () -> IngressServices) {
+        self.maildrop = maildrop
+        self.logger = logger
+        self.currentServices = services
+        (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Picks up now instead of at the next poll.
+    public func trigger() {
+        wake.yield()
+    }
+
+    /// Runs until the task is cancelled.
+    public func run(pollInterval: Duration = .seconds(1)) async {
+        while !Task.isCancelled {
+            await drain()
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { try? await Task.sleep(for: pollInterval) }
+                group.addTask { [wakeups] in
+                    for await _ in wakeups { return }
+                }
+                await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+
+    /// Processes everything waiting in the maildrop once.
+    public func drain() async {
+        for entry in maildrop.entries() {
+            if Task.isCancelled { return }
+            await pickUp(entry.envelope.queueID)
+        }
+    }
+
+    func pickUp(_ queueID: String) async {
+        let services = currentServices()
+        let envelope: Maildrop.Envelope
+        let content: [UInt8]
+        do {
+            (envelope, content) = try maildrop.read(queueID: queueID)
+        } catch {
+            logger.error("warning: maildrop file \(queueID): \(error); left in place")
+            return
+        }
+        let uid = SystemAccount.lookup(envelope.submitter)?.uid ?? 0
+        logger.info("\(queueID): uid=\(uid) from=<\(envelope.sender)>")
+        let message = prepare(envelope, content, uid: uid, services)
+        let (local, queued, bounced) = await route(envelope, services)
+        do {
+            let report = try await services.localDelivery.deliver(message, to: local, queued: queued)
+            await services.notifier.bounce(message, bounced + report.bounced.map { ($0.recipient.finalAddress, $0.reason) })
+            try maildrop.remove(queueID: queueID)
+        } catch {
+            logger.error("warning: \(queueID): delivery failed, will retry: \(error)")
+        }
+    }
+
+    func prepare(_ envelope: Maildrop.Envelope, _ content: [UInt8], uid: UInt32, _ services: IngressServices) -> AcceptedMessage {
+        let settings = services.settings
+        var context = CleanupContext(
+            queueID: envelope.queueID, heloName: "", client: ClientInfo(hostname: "localhost", address: "127.0.0.1", port: 0, isTrusted: true),
+            protocolName: "local", myhostname: settings.myhostname, mailName: settings.mailName,
+            recipients: envelope.recipients, addMissingHeaders: true, now: Int64(Date().timeIntervalSince1970),
+            zoneOffsetMinutes: TimeZone.current.secondsFromGMT() / 60)
+        context.localSubmission = (uid, envelope.sender)
+        let cleaned = MessageCleanup.run(content, context)
+        services.cleanupLogger.info("\(envelope.queueID): message-id=\(cleaned.messageID ?? "")")
+        let age = max(0, context.now - envelope.arrival)
+        return AcceptedMessage(queueID: envelope.queueID, sender: envelope.sender, content: cleaned.content,
+                               metadata: cleaned.metadata, arrival: envelope.arrival, arrivalInstant: .now - .seconds(age))
+    }
+
+    /// Local targets, recipients for the queue (with the reason they wait), and bounces.
+    func route(_ envelope: Maildrop.Envelope, _ services: IngressServices) async
+        -> ([LocalRecipient], [DeliveryBatch.QueuedRecipient], [(address: String, reason: String)]) {
+        let snapshot = (try? await services.directory.refreshIfChanged()) ?? services.directory.snapshot
+        let accounts = SystemAccountDirectory(services.settings)
+        var local: [LocalRecipient] = []
+        var queued: [DeliveryBatch.QueuedRecipient] = []
+        var bounced: [(address: String, reason: String)] = []
+        for text in envelope.recipients {
+            guard let address = try? EnvelopeAddress.parse(text) else {
+                bounced.append((text, "bad address syntax"))
+                continue
+            }
+            switch services.router.route(address, relayPermitted: true, in: snapshot, systemAccounts: accounts) {
+            case .local(let targets):
+                for target in targets where !local.contains(where: { $0.destination == target.destination }) {
+                    local.append(LocalRecipient(destination: target.destination, finalAddress: target.finalAddress, envelopeAddress: text))
+                }
+            case .reject(let reply) where reply.isPermanent:
+                logger.info("\(envelope.queueID): to=<\(text)>, relay=none, dsn=\(reply.enhancedCode?.description ?? "5.0.0"), status=bounced (\(reply.lines.joined(separator: " ")))")
+                bounced.append((text, reply.lines.joined(separator: " ")))
+            case .reject(let reply):
+                logger.info("\(envelope.queueID): to=<\(text)>, relay=none, dsn=\(reply.enhancedCode?.description ?? "4.0.0"), status=deferred (\(reply.lines.joined(separator: " ")))")
+                queued.append(.init(address: text, reason: reply.lines.joined(separator: " ")))
+            }
+        }
+        return (local, queued, bounced)
+    }
+}

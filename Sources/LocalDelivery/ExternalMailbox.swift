@@ -1,0 +1,28 @@
+import Foundation
+
+/// Delivery into mbox files and Maildirs, run on a thread of its own because
+/// it blocks (file locks may be held by a mail reader for seconds).
+enum ExternalMailbox {
+    static func deliver(_ message: AcceptedMessage, to recipient: LocalRecipient) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let thread = Thread {
+                continuation.resume(with: Result { try deliverNow(message, to: recipient) })
+            }
+            thread.start()
+        }
+    }
+
+    static func deliverNow(_ message: AcceptedMessage, to recipient: LocalRecipient) throws {
+        switch recipient.destination {
+        case .store:
+            return
+        case .mbox(let path, let account):
+            let agent = MboxDeliveryAgent(spoolDirectory: (path as NSString).deletingLastPathComponent)
+            try agent.deliver(message.content, sender: message.sender, recipient: recipient.finalAddress,
+                              arrival: message.arrival, to: account)
+        case .maildir(let account, let folder):
+            _ = try MaildirDeliveryAgent(mailboxPath: folder).deliver(message.content, sender: message.sender,
+                                                                     recipient: recipient.finalAddress, to: account)
+        }
+    }
+}
