@@ -80,6 +80,25 @@ class HostToolsTests(unittest.TestCase):
         self.assertRegex(log, r"carrier/pickup\[\d+\]: [0-9A-F]+: uid=0 from=<root@")
         self.assertRegex(log, r"carrier/local\[\d+\]: [0-9A-F]+: to=<root@localhost>, relay=local, .*status=sent \(delivered to mailbox\)")
 
+    @unittest.skipUnless(shutil.which("mutt") and shutil.which("tmux"), "needs mutt and tmux")
+    def test_mutt_reads_the_spool_mailbox_carrier_wrote(self):
+        server, spool = self.spool_server()
+        for subject in ("first for mutt", "second for mutt"):
+            server.cli("sendmail", "root", input=f"Subject: {subject}\n\nbody\n".encode())
+        mailbox = spool / "root"
+        self.assertTrue(wait_for(lambda: mailbox.exists() and mailbox.read_bytes().count(b"\nFrom ") + 1 >= 2
+                                 and b"second for mutt" in mailbox.read_bytes()), server.mail_log())
+        session = f"carrier-mutt-{os.getpid()}"
+        home = self.tmp()
+        command = (f"TERM=xterm HOME={home} mutt -n -R -F /dev/null -e 'set folder={home}' -f {mailbox}")
+        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "15", command], check=True)
+        self.addCleanup(subprocess.run, ["tmux", "kill-session", "-t", session], stderr=subprocess.DEVNULL)
+        screen = wait_for(lambda: (lambda text: text if "second for mutt" in text else None)(
+            subprocess.run(["tmux", "capture-pane", "-p", "-t", session], stdout=subprocess.PIPE).stdout.decode()))
+        self.assertTrue(screen, "mutt did not show the messages")
+        self.assertIn("first for mutt", screen)
+        self.assertRegex(screen, r"Msgs:2")
+
     def test_sendmail_link_while_server_down_is_delivered_at_start(self):
         server, spool = self.spool_server(start=False, users=["alice"])
         prefix = self.links(server)

@@ -9,10 +9,11 @@ struct MailCommand: AsyncParsableCommand {
         commandName: "mail",
         abstract: "Send or read mail, like mailx.",
         discussion: """
-            Send:  carrier mail [-s SUBJECT] [-c ADDRS] [-b ADDRS] [-r FROM] [-a FILE]... ADDRESS...
-                   (the text is read from standard input; on a terminal, until a line with a single '.')
-            Read:  carrier mail [-H] [-u USER]      the user's mailbox
-                   carrier mail [-H] -f [FILE]      an mbox file (default ~/mbox)
+            Send: carrier mail [-s SUBJ] [-c ADDRS] [-b ADDRS] [-r FROM] [-a FILE]... TO...
+              The text is read from standard input (on a terminal: up to a line ".").
+            Read: carrier mail [-H] [-u USER]    the user's mailbox
+                  carrier mail [-H] -f [FILE]    an mbox file (default ~/mbox)
+              Commands: h, p/t [list], n, d [list], u [list], s [list] FILE, r [N], q, x, ?
             """)
 
     @OptionGroup var global: GlobalOptions
