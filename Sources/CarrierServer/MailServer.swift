@@ -25,15 +25,20 @@ public final class MailServer: Sendable {
     let pickupTask = NIOLockedValueBox<Task<Void, Never>?>(nil)
     public let masterLogger: Logger
 
-    /// Opens the store and logs; binds nothing yet.
-    public init(settings: CarrierSettings, logWriter: MailLogWriter, threads: Int = System.coreCount) throws {
+    let privilegedHelper: PrivilegedDeliveryClient?
+
+    /// Opens the store and logs; binds nothing yet. With `privilegedHelper`,
+    /// mbox and Maildir deliveries go through it (the server runs as `mail_owner`).
+    public init(settings: CarrierSettings, logWriter: MailLogWriter, threads: Int = System.coreCount,
+                privilegedHelper: PrivilegedDeliveryClient? = nil) throws {
+        self.privilegedHelper = privilegedHelper
         self.logWriter = logWriter
         store = try SQLiteMailStore(directory: settings.dataDirectory)
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
         masterLogger = logWriter.logger("master")
         directory = DirectoryCache(store: store)
         let services = NIOLockedValueBox(Self.makeServices(settings, store: store, directory: directory, logWriter: logWriter,
-                                                           queueIDs: queueIDs))
+                                                           queueIDs: queueIDs, privilegedHelper: privilegedHelper))
         self.services = services
         pickup = PickupService(maildrop: Maildrop(dataDirectory: settings.dataDirectory), logger: logWriter.logger("pickup")) {
             services.withLockedValue { $0 }
@@ -41,8 +46,10 @@ public final class MailServer: Sendable {
     }
 
     static func makeServices(_ settings: CarrierSettings, store: SQLiteMailStore, directory: DirectoryCache,
-                             logWriter: MailLogWriter, queueIDs: QueueIDGenerator) -> IngressServices {
-        let agent = LocalDeliveryAgent(store: store, logger: logWriter.logger("local"), queueLogger: logWriter.logger("qmgr"))
+                             logWriter: MailLogWriter, queueIDs: QueueIDGenerator,
+                             privilegedHelper: PrivilegedDeliveryClient?) -> IngressServices {
+        let agent = LocalDeliveryAgent(store: store, logger: logWriter.logger("local"), queueLogger: logWriter.logger("qmgr"),
+                                       privilegedHelper: privilegedHelper)
         return IngressServices(settings: settings, store: store, directory: directory, localDelivery: agent, queueIDs: queueIDs,
                                smtpdLogger: logWriter.logger("smtpd"), cleanupLogger: logWriter.logger("cleanup"))
     }
@@ -94,7 +101,8 @@ public final class MailServer: Sendable {
     /// New settings for connections accepted from now on (SIGHUP). Listener
     /// addresses need a restart, as in Postfix.
     public func reload(_ settings: CarrierSettings) {
-        let fresh = Self.makeServices(settings, store: store, directory: directory, logWriter: logWriter, queueIDs: queueIDs)
+        let fresh = Self.makeServices(settings, store: store, directory: directory, logWriter: logWriter, queueIDs: queueIDs,
+                                      privilegedHelper: privilegedHelper)
         services.withLockedValue { $0 = fresh }
     }
 
@@ -105,6 +113,7 @@ public final class MailServer: Sendable {
         for listener in bound { await listener.close() }
         if let task = pickupTask.withLockedValue({ t in defer { t = nil }; return t }) {
             task.cancel()
+            pickup.trigger()
             await task.value
         }
         let deadline = ContinuousClock.now + gracePeriod

@@ -20,10 +20,11 @@ struct BodyFileStore: Sendable {
     }
 
     /// Writes a file durably: temporary name, write, fsync, rename, fsync of the directory.
-    func writeFile(_ content: [UInt8], at final: String, temporaryName temporary: String) throws {
+    func writeFile(_ content: [UInt8], at final: String, temporaryName temporary: String, mode: mode_t = 0o600) throws {
         let folder = (final as NSString).deletingLastPathComponent
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else { throw Self.posixError("open \(temporary)") }
+        fchmod(fd, mode)
         var written = 0
         let ok: Bool = content.withUnsafeBytes { raw in
             while written < raw.count {

@@ -36,6 +36,12 @@ public struct Maildrop: Sendable {
     }
 
     public let directory: String
+    /// Like Postfix's maildrop: every local user may drop a file, nobody but the
+    /// owner may list (sticky, write-and-search only for others).
+    public static let directoryMode: mode_t = 0o1733
+    /// Readable by the server when it runs as `mail_owner`; the directory cannot
+    /// be listed, so other users cannot find the file.
+    public static let fileMode: mode_t = 0o604
 
     public init(dataDirectory: String) {
         directory = "\(dataDirectory)/maildrop"
@@ -45,14 +51,17 @@ public struct Maildrop: Sendable {
     @discardableResult
     public func submit(queueID: String, sender: String, recipients: [String], content: [UInt8], submitter: String,
                        arrival: Int64 = Int64(Date().timeIntervalSince1970)) throws -> String {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o730])
+        if !FileManager.default.fileExists(atPath: directory) {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            chmod(directory, Self.directoryMode)
+        }
         let envelope = Envelope(queueID: queueID, sender: sender, recipients: recipients, arrival: arrival, submitter: submitter)
         var bytes = try JSONEncoder().encode(envelope)
         bytes.append(10)
         bytes.append(contentsOf: content)
         let file = BodyFileStore(directory: directory)
-        try file.writeFile(Array(bytes), at: "\(directory)/\(queueID)", temporaryName: "\(directory)/.tmp-\(queueID)")
+        try file.writeFile(Array(bytes), at: "\(directory)/\(queueID)", temporaryName: "\(directory)/.tmp-\(queueID)",
+                           mode: Self.fileMode)
         return queueID
     }
 

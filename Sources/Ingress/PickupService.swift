@@ -14,33 +14,24 @@ public final class PickupService: Sendable {
     let currentServices: @Sendable () -> IngressServices
     /// Logs as `carrier/pickup`.
     let logger: Logger
-    private let wakeups: AsyncStream<Void>
-    private let wake: AsyncStream<Void>.Continuation
+    private let wake = WakeSignal()
 
     public init(maildrop: Maildrop, logger: Logger, services: @escaping @Sendable () -> IngressServices) {
         self.maildrop = maildrop
         self.logger = logger
         self.currentServices = services
-        (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Picks up now instead of at the next poll.
     public func trigger() {
-        wake.yield()
+        wake.signal()
     }
 
     /// Runs until the task is cancelled.
     public func run(pollInterval: Duration = .seconds(1)) async {
         while !Task.isCancelled {
             await drain()
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { try? await Task.sleep(for: pollInterval) }
-                group.addTask { [wakeups] in
-                    for await _ in wakeups { return }
-                }
-                await group.next()
-                group.cancelAll()
-            }
+            await wake.wait(timeout: pollInterval)
         }
     }
 

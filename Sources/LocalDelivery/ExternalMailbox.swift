@@ -1,12 +1,15 @@
 import Foundation
 
 /// Delivery into mbox files and Maildirs, run on a thread of its own because
-/// it blocks (file locks may be held by a mail reader for seconds).
+/// it blocks (file locks may be held by a mail reader for seconds): directly,
+/// or through the privileged helper when the server has dropped its privileges.
 enum ExternalMailbox {
-    static func deliver(_ message: AcceptedMessage, to recipient: LocalRecipient) async throws {
+    static func deliver(_ message: AcceptedMessage, to recipient: LocalRecipient, via helper: PrivilegedDeliveryClient?) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let thread = Thread {
-                continuation.resume(with: Result { try deliverNow(message, to: recipient) })
+                continuation.resume(with: Result {
+                    if let helper { try helper.deliver(message, to: recipient) } else { try deliverNow(message, to: recipient) }
+                })
             }
             thread.start()
         }

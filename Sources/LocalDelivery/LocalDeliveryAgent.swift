@@ -20,11 +20,14 @@ public struct LocalDeliveryAgent: Sendable {
     public let logger: Logger
     /// Logs as `carrier/qmgr` (the `from=... (queue active)` and `removed` lines).
     public let queueLogger: Logger
+    /// Set when the server runs as `mail_owner`: mbox and Maildir writes go through it.
+    public let privilegedHelper: PrivilegedDeliveryClient?
 
-    public init(store: any MailStore, logger: Logger, queueLogger: Logger) {
+    public init(store: any MailStore, logger: Logger, queueLogger: Logger, privilegedHelper: PrivilegedDeliveryClient? = nil) {
         self.store = store
         self.logger = logger
         self.queueLogger = queueLogger
+        self.privilegedHelper = privilegedHelper
     }
 
     /// Delivers durably; `queued` are recipients (remote ones) that go straight to
@@ -43,7 +46,7 @@ public struct LocalDeliveryAgent: Sendable {
         var delivered: [String] = []
         for (recipient, key) in external where !done.contains(key) {
             do {
-                try await ExternalMailbox.deliver(message, to: recipient)
+                try await ExternalMailbox.deliver(message, to: recipient, via: privilegedHelper)
                 delivered.append(key)
             } catch let failure as MailboxDeliveryError {
                 switch failure {

@@ -21,6 +21,7 @@ struct CarrierCommand: AsyncParsableCommand {
             StopCommand.self,
             StatusCommand.self,
             InstallCommand.self,
+            LocalDeliveryHelperCommand.self,
             MailCommand.self,
         ])
 

@@ -18,7 +18,6 @@ enum PendingParameters {
         "smtp_tls_security_level": "outbound delivery", "smtp_use_tls": "outbound delivery",
         "smtp_tls_CAfile": "outbound delivery", "maximal_queue_lifetime": "outbound delivery",
         "bounce_queue_lifetime": "outbound delivery", "delay_warning_time": "outbound delivery",
-        "mail_owner": "privilege dropping",
         "smtpd_client_connection_rate_limit": "rate limits", "smtpd_client_message_rate_limit": "rate limits",
         "smtpd_error_sleep_time": "error tarpitting", "smtpd_soft_error_limit": "error tarpitting",
     ]

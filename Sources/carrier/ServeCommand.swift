@@ -1,6 +1,8 @@
 import ArgumentParser
+import CarrierConfig
 import CarrierServer
 import Foundation
+import LocalDelivery
 
 /// `carrier serve`: runs the mail system in the foreground until SIGTERM/SIGINT;
 /// SIGHUP re-reads the configuration, SIGUSR1 picks up the maildrop now.
@@ -27,12 +29,20 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let writer: MailLogWriter
         let server: MailServer
+        let separation: (account: SystemAccount, helper: PrivilegeSeparation.Helper)?
         do {
+            separation = try prepareSeparation(settings)
             writer = try MailLogWriter(logPath: settings.maillogFile, errorPath: settings.maillogErrorFile,
                                        hostname: settings.myhostname, syslogName: settings.syslogName,
                                        echoToStandardError: !quiet)
-            server = try MailServer(settings: settings, logWriter: writer)
+            if let separation { try PrivilegeSeparation.handOver(dataDirectory: settings.dataDirectory, to: separation.account) }
+            server = try MailServer(settings: settings, logWriter: writer, privilegedHelper: separation?.helper.client)
             try await server.start()
+            if let separation {
+                // On the main thread: it is parked in the main queue and would otherwise keep root.
+                try await MainActor.run { try PrivilegeSeparation.drop(to: separation.account) }
+                server.masterLogger.info("running as \(separation.account.name) (uid \(separation.account.uid)); delivery helper pid \(separation.helper.pid)")
+            }
         } catch {
             lock.release()
             throw CommandFailure(message: "fatal: \(error)", status: ExitStatus.temporaryFailure)
@@ -62,6 +72,18 @@ struct ServeCommand: AsyncParsableCommand {
         await server.shutdown(gracePeriod: settings.smtpdShutdownTimeout)
         sources.forEach { $0.cancel() }
         lock.release()
+    }
+
+    /// With `mail_owner` set and started as root: the account to run as and the
+    /// privileged delivery helper. Not root: a warning, and nothing changes.
+    func prepareSeparation(_ settings: CarrierSettings) throws -> (account: SystemAccount, helper: PrivilegeSeparation.Helper)? {
+        guard !settings.mailOwner.isEmpty else { return nil }
+        guard getuid() == 0 else {
+            Diagnostics.warning("mail_owner = \(settings.mailOwner) needs `carrier serve` to start as root; running as uid \(getuid())")
+            return nil
+        }
+        let account = try PrivilegeSeparation.account(named: settings.mailOwner)
+        return (account, try PrivilegeSeparation.startHelper(executable: Daemon.ownExecutable))
     }
 
     /// Re-reads the configuration; a bad file keeps the old one running.

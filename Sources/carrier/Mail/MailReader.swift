@@ -57,8 +57,7 @@ struct MailReader {
         }
         do {
             let created = try MboxFile(path: path).append(entries)
-            let lines = entries.reduce(0) { $1 == 10 ? $0 + 1 : $0 }
-            output.write("\"\(file)\" [\(created ? "New file" : "Appended")] \(lines)/\(entries.count)\n")
+            output.write("\"\(file)\" [\(created ? "New file" : "Appended")]\n")
             session.markSaved(indices)
         } catch {
             output.write("\(error.message)\n")

@@ -16,7 +16,7 @@ enum MailboxLocator {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw .noInput("\(path): No such file or directory")
             }
-            return MboxMailbox(path: path)
+            return MboxMailbox(path: path, isNamedFile: true)
         }
         let user = userName(command)
         guard let account = settings.accountKey(forAddress: user) else {
@@ -29,7 +29,7 @@ enum MailboxLocator {
             }
         }
         guard !settings.mailSpoolDirectory.isEmpty, isSpoolFileName(account) else { return nil }
-        return MboxMailbox(path: settings.mailSpoolDirectory + "/" + account)
+        return MboxMailbox(path: settings.mailSpoolDirectory + "/" + account, isNamedFile: false)
     }
 
     /// The user whose mail is read: `-u USER` or the login name.

@@ -11,13 +11,17 @@ import MailCore
 final class MboxMailbox: MailboxSource {
     let file: MboxFile
     let label: String
+    /// Whether the file was named with `-f` (mailx's "edit" mode, which ends with
+    /// `"FILE" complete`, or `truncated` when emptied, rather than `Held N messages in FILE`).
+    let isNamedFile: Bool
     private var original: [UInt8] = []
     private var entries: [MboxReader.Entry] = []
     private var isReadOnly = false
 
-    init(path: String) {
+    init(path: String, isNamedFile: Bool) {
         file = MboxFile(path: path)
         label = path
+        self.isNamedFile = isNamedFile
     }
 
     func load() async throws(CommandFailure) -> [MailboxMessage] {
@@ -34,6 +38,9 @@ final class MboxMailbox: MailboxSource {
         let newMail = try file.rewrite(replacing: original) { tail in
             MboxRewrite.render(original, entries: entries, dispositions: dispositions) + tail
         }
-        return (newMail ? "New mail has arrived.\n" : "") + heldText(dispositions)
+        let arrived = newMail ? "New mail has arrived.\n" : ""
+        guard isNamedFile else { return arrived + heldText(dispositions) }
+        let emptied = !newMail && !dispositions.contains { $0 != .delete }
+        return arrived + "\"\(label)\" \(emptied ? "truncated" : "complete")\n"
     }
 }

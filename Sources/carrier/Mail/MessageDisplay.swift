@@ -1,10 +1,13 @@
 import MailCore
 
 /// A message as `p` and `t` show it, like mailx: `Message N:`, the From_ line,
-/// the header (all of it but the `Status` bookkeeping fields) and the body,
-/// then a blank line.
+/// the header and the body, then a blank line. The header leaves out the
+/// fields Debian's /etc/mail.rc has bsd-mailx `ignore` (transport trace and
+/// bookkeeping: Received, Message-Id, Status, Return-Path...); From, To, Cc,
+/// Date, Subject and the MIME fields are all shown.
 enum MessageDisplay {
-    static let hiddenFields = ["status", "x-status"]
+    static let hiddenFields = ["received", "message-id", "resent-message-id", "status", "x-status", "mail-from",
+                               "return-path", "via", "delivered-to"]
 
     static func text(of message: MailboxMessage, number: Int) -> [UInt8] {
         var out = Array("Message \(number):\nFrom \(message.envelope)\n".utf8)

@@ -10,7 +10,8 @@ struct MessageState: Equatable {
 
     /// The status column of the header summary: `*` saved, `R` read in this
     /// session, `O` read in an earlier one, `U` unread but seen before
-    /// (mbox `Status: O`), `N` new.
+    /// (mbox `Status: O`), `N` new. (bsd-mailx leaves the column blank for
+    /// read messages; s-nail and Carrier's specification tell R from O.)
     func letter(for message: MailboxMessage) -> Character {
         if saved { return "*" }
         if readNow && !message.wasRead { return "R" }
