@@ -22,13 +22,19 @@ public struct StreamListener: Sendable {
 
     public let channels: [any Channel]
 
-    /// Binds every address; on failure closes what was bound and throws `BindFailure`.
+    /// Where to listen: an address to bind, or a socket a privileged parent already bound.
+    public enum Endpoint: Sendable {
+        case address(host: String, port: Int)
+        case inherited(descriptor: Int32)
+    }
+
+    /// Binds (or adopts) every endpoint; on failure closes what was bound and throws `BindFailure`.
     public static func bind(
-        addresses: [(host: String, port: Int)], group: any EventLoopGroup, idleTimeout: TimeAmount,
+        _ endpoints: [Endpoint], group: any EventLoopGroup, idleTimeout: TimeAmount,
         registry: ConnectionRegistry, makeSession: @escaping @Sendable (Peer) -> any StreamSession
     ) async throws -> StreamListener {
         var bound: [any Channel] = []
-        for (host, port) in addresses {
+        for endpoint in endpoints {
             let bootstrap = ServerBootstrap(group: group)
                 .serverChannelOption(.backlog, value: 1024)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -47,10 +53,18 @@ public struct StreamListener: Sendable {
                     }
                 }
             do {
-                bound.append(try await bootstrap.bind(host: host, port: port).get())
+                switch endpoint {
+                case .address(let host, let port):
+                    bound.append(try await bootstrap.bind(host: host, port: port).get())
+                case .inherited(let descriptor):
+                    bound.append(try await bootstrap.withBoundSocket(descriptor).get())
+                }
             } catch {
                 for channel in bound { try? await channel.close() }
-                throw BindFailure(host: host, port: port, reason: "\(error)")
+                switch endpoint {
+                case .address(let host, let port): throw BindFailure(host: host, port: port, reason: "\(error)")
+                case .inherited(let fd): throw BindFailure(host: "inherited socket", port: Int(fd), reason: "\(error)")
+                }
             }
         }
         return StreamListener(channels: bound)

@@ -36,6 +36,16 @@ public final class DataDirectoryLock: Sendable {
         descriptor = fd
     }
 
+    /// Takes over the lock a privileged parent acquired and passed across exec.
+    public init(adopting descriptor: Int32, dataDirectory: String) {
+        path = "\(dataDirectory)/carrier.pid"
+        self.descriptor = descriptor
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+    }
+
+    /// The descriptor holding the lock, for passing it across exec.
+    public var lockDescriptor: Int32 { descriptor }
+
     /// The pid recorded by a running server, if one holds the lock.
     public static func runningServerPID(dataDirectory: String) -> Int32? {
         let path = "\(dataDirectory)/carrier.pid"

@@ -27,6 +27,13 @@ public final class MailLogWriter: Sendable {
         if errorDescriptor >= 0 { close(errorDescriptor) }
     }
 
+    /// Creates the log file (and its folder) if missing, so it can be handed
+    /// to `mail_owner` before the server drops privileges.
+    public static func prepare(_ path: String) throws {
+        let fd = try open(path)
+        if fd >= 0 { close(fd) }
+    }
+
     static func open(_ path: String) throws -> Int32 {
         guard !path.isEmpty else { return -1 }
         let folder = (path as NSString).deletingLastPathComponent

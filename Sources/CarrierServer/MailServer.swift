@@ -56,15 +56,18 @@ public final class MailServer: Sendable {
 
     public var settings: CarrierSettings { services.withLockedValue { $0.settings } }
 
-    /// Binds the SMTP listeners of `smtpd_listen`; throws naming the key and address on failure.
-    public func start() async throws {
+    /// Binds the SMTP listeners of `smtpd_listen` (or adopts `inheritedSMTP`, the
+    /// sockets a privileged parent bound); throws naming the key and address on failure.
+    public func start(inheritedSMTP: [Int32]? = nil) async throws {
         try await directory.refreshIfChanged()
         let settings = self.settings
         let services = self.services
         let registry = self.registry
         do {
+            let endpoints: [StreamListener.Endpoint] = inheritedSMTP.map { $0.map { .inherited(descriptor: $0) } }
+                ?? settings.smtpdListen.map { .address(host: $0.host, port: $0.port) }
             let smtp = try await StreamListener.bind(
-                addresses: settings.smtpdListen.map { ($0.host, $0.port) }, group: group,
+                endpoints, group: group,
                 idleTimeout: .nanoseconds(Int64(settings.smtpdTimeout.components.seconds) * 1_000_000_000),
                 registry: registry
             ) { peer in

@@ -1,20 +1,50 @@
+import CarrierConfig
 import Foundation
 import LocalDelivery
 
-/// Running as `mail_owner`, as Postfix runs smtpd unprivileged: started as
-/// root, the server hands the data directory to that account, starts the
-/// privileged delivery helper (root, for mbox and Maildir writes with each
-/// recipient's ownership), binds its listeners, and then gives up root for good.
+/// Running as `mail_owner`, as Postfix runs smtpd unprivileged. Started as
+/// root, `carrier serve` hands the data directory to that account, binds the
+/// listening sockets, starts the privileged delivery helper (root, for mbox and
+/// Maildir writes with each recipient's ownership), switches the calling thread
+/// to the account and re-executes itself with those sockets inherited. The exec
+/// replaces every thread of the root process, so no thread keeps root (an
+/// in-place setuid would leave the main thread, parked by libdispatch, as root).
 public enum PrivilegeSeparation {
     /// A failure to set up or drop privileges; the server refuses to start.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
     }
 
-    /// The running helper.
-    public struct Helper: Sendable {
-        public let client: PrivilegedDeliveryClient
-        public let pid: pid_t
+    /// The descriptors the unprivileged server inherits, as `--inherited` text:
+    /// `lock=3,helper=5,smtpd=6+7`.
+    public struct Inherited: Equatable, Sendable, CustomStringConvertible {
+        public var lock: Int32
+        public var helper: Int32
+        public var smtpd: [Int32]
+
+        public init(lock: Int32, helper: Int32, smtpd: [Int32]) {
+            self.lock = lock
+            self.helper = helper
+            self.smtpd = smtpd
+        }
+
+        public init?(_ text: String) {
+            var values: [String: String] = [:]
+            for pair in text.split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2 else { return nil }
+                values[String(parts[0])] = String(parts[1])
+            }
+            guard let lock = values["lock"].flatMap({ Int32($0) }), let helper = values["helper"].flatMap({ Int32($0) }) else {
+                return nil
+            }
+            let smtpd = (values["smtpd"] ?? "").split(separator: "+").compactMap { Int32($0) }
+            self.init(lock: lock, helper: helper, smtpd: smtpd)
+        }
+
+        public var description: String {
+            "lock=\(lock),helper=\(helper),smtpd=" + smtpd.map(String.init).joined(separator: "+")
+        }
     }
 
     public static func account(named name: String) throws -> SystemAccount {
@@ -27,7 +57,7 @@ public enum PrivilegeSeparation {
         return account
     }
 
-    /// Makes `account` the owner of everything in the data directory (the maildrop keeps its mode).
+    /// Makes `account` the owner of everything in the data directory.
     public static func handOver(dataDirectory: String, to account: SystemAccount) throws {
         var paths = [dataDirectory]
         if let walker = FileManager.default.enumerator(atPath: dataDirectory) {
@@ -38,8 +68,9 @@ public enum PrivilegeSeparation {
         }
     }
 
-    /// Starts `executable local-delivery-helper` as root on one end of a socket pair.
-    public static func startHelper(executable: String) throws -> Helper {
+    /// Starts `executable local-delivery-helper` as root on one end of a socket
+    /// pair; returns the other end (inheritable) and the helper's pid.
+    public static func startHelper(executable: String, settings: CarrierSettings) throws -> (descriptor: Int32, pid: pid_t) {
         var fds: [Int32] = [0, 0]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &fds) == 0 else {
             throw Failure(description: "socketpair: \(String(cString: strerror(errno)))")
@@ -49,7 +80,8 @@ public enum PrivilegeSeparation {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, fds[1], 0)
         posix_spawn_file_actions_addclose(&actions, fds[0])
-        let words: [String] = [executable, "local-delivery-helper"]
+        let spool = settings.mailSpoolDirectory.isEmpty ? "/var/mail" : settings.mailSpoolDirectory
+        let words: [String] = [executable, "local-delivery-helper", "--spool", spool, "--maildir", settings.homeMailbox]
         let argv = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
@@ -59,17 +91,63 @@ public enum PrivilegeSeparation {
             close(fds[0])
             throw Failure(description: "cannot start the delivery helper: \(String(cString: strerror(result)))")
         }
-        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
-        return Helper(client: PrivilegedDeliveryClient(descriptor: fds[0]), pid: pid)
+        return (fds[0], pid)
     }
 
-    /// Gives up root for the whole process (all threads) and checks it cannot be regained.
-    public static func drop(to account: SystemAccount) throws {
-        guard setgroups(0, nil) == 0, setgid(account.gid) == 0, setuid(account.uid) == 0 else {
+    /// Binds `addresses` with plain sockets (root may bind ports below 1024),
+    /// inheritable across exec. Throws naming the address that failed.
+    public static func bindListeners(_ addresses: [ListenAddress]) throws -> [Int32] {
+        try addresses.map { address in
+            let v6 = address.host.contains(":")
+            let fd = socket(v6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
+            var one: Int32 = 1
+            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+            let result: Int32
+            if v6 {
+                var sa = sockaddr_in6()
+                sa.sin6_family = sa_family_t(AF_INET6)
+                sa.sin6_port = in_port_t(UInt16(address.port).bigEndian)
+                guard inet_pton(AF_INET6, address.host, &sa.sin6_addr) == 1 else {
+                    close(fd)
+                    throw Failure(description: "smtpd_listen: \(address): not an IPv6 address")
+                }
+                result = withUnsafePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    Foundation.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) } }
+            } else {
+                var sa = sockaddr_in()
+                sa.sin_family = sa_family_t(AF_INET)
+                sa.sin_port = in_port_t(UInt16(address.port).bigEndian)
+                let host = address.host == "localhost" ? "127.0.0.1" : address.host
+                guard inet_pton(AF_INET, host, &sa.sin_addr) == 1 else {
+                    close(fd)
+                    throw Failure(description: "smtpd_listen: \(address): with mail_owner, listen addresses must be IP addresses")
+                }
+                result = withUnsafePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    Foundation.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+            }
+            guard result == 0, listen(fd, 1024) == 0 else {
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                throw Failure(description: "smtpd_listen: cannot listen on \(address): \(reason)")
+            }
+            return fd
+        }
+    }
+
+    /// Switches to `account` (glibc changes every live thread; the parked main
+    /// thread it skips is ended by the exec) and executes `executable arguments`
+    /// in its place. Returns only by throwing.
+    public static func execUnprivileged(as account: SystemAccount, executable: String, arguments: [String],
+                                        keeping descriptors: [Int32]) throws -> Never {
+        for fd in descriptors { _ = fcntl(fd, F_SETFD, 0) }
+        guard setgroups(0, nil) == 0, setgid(account.gid) == 0,
+              setuid(account.uid) == 0 else {
             throw Failure(description: "cannot switch to \(account.name): \(String(cString: strerror(errno)))")
         }
-        guard getuid() == account.uid, geteuid() == account.uid, setuid(0) != 0 else {
-            throw Failure(description: "privileges were not dropped completely")
-        }
+        let words = [executable] + arguments
+        let argv = words.map { strdup($0) } + [nil]
+        execve(executable, argv, environ)
+        throw Failure(description: "cannot execute \(executable): \(String(cString: strerror(errno)))")
     }
 }

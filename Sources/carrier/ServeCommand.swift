@@ -16,39 +16,41 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("quiet"), help: "Do not copy log lines to stderr.")
     var quiet = false
 
+    @Option(name: .customLong("inherited"), help: .hidden)
+    var inherited: String?
+
     func run() async throws {
         let loaded = try LoadedConfiguration.load(global)
         let settings = loaded.settings
         let lock: DataDirectoryLock
-        do {
-            lock = try DataDirectoryLock(dataDirectory: settings.dataDirectory)
-        } catch let running as DataDirectoryLock.AlreadyRunning {
-            throw CommandFailure(message: "fatal: \(running)", status: ExitStatus.failure)
-        } catch {
-            throw CommandFailure(message: "fatal: data directory \(settings.dataDirectory): \(error)", status: ExitStatus.temporaryFailure)
+        var helper: PrivilegedDeliveryClient?
+        var inheritedSMTP: [Int32]?
+        if let inherited {
+            guard let fds = PrivilegeSeparation.Inherited(inherited) else { throw CommandFailure.usage("bad --inherited \(inherited)") }
+            lock = DataDirectoryLock(adopting: fds.lock, dataDirectory: settings.dataDirectory)
+            helper = PrivilegedDeliveryClient(descriptor: fds.helper)
+            inheritedSMTP = fds.smtpd
+        } else {
+            lock = try acquireLock(settings)
+            try separateIfConfigured(loaded, lock)
         }
         let writer: MailLogWriter
         let server: MailServer
-        let separation: (account: SystemAccount, helper: PrivilegeSeparation.Helper)?
         do {
-            separation = try prepareSeparation(settings)
             writer = try MailLogWriter(logPath: settings.maillogFile, errorPath: settings.maillogErrorFile,
                                        hostname: settings.myhostname, syslogName: settings.syslogName,
                                        echoToStandardError: !quiet)
-            if let separation { try PrivilegeSeparation.handOver(dataDirectory: settings.dataDirectory, to: separation.account) }
-            server = try MailServer(settings: settings, logWriter: writer, privilegedHelper: separation?.helper.client)
-            try await server.start()
-            if let separation {
-                // On the main thread: it is parked in the main queue and would otherwise keep root.
-                try await MainActor.run { try PrivilegeSeparation.drop(to: separation.account) }
-                server.masterLogger.info("running as \(separation.account.name) (uid \(separation.account.uid)); delivery helper pid \(separation.helper.pid)")
-            }
+            server = try MailServer(settings: settings, logWriter: writer, privilegedHelper: helper)
+            try await server.start(inheritedSMTP: inheritedSMTP)
         } catch {
             lock.release()
             throw CommandFailure(message: "fatal: \(error)", status: ExitStatus.temporaryFailure)
         }
         let (signals, sources) = SignalStream.make([SIGTERM, SIGINT, SIGHUP, SIGUSR1])
         server.masterLogger.info("daemon started -- version \(CarrierVersion.current), configuration \(loaded.sourceName)")
+        if inherited != nil {
+            server.masterLogger.info("running as \(settings.mailOwner) (uid \(getuid())); mailbox files are written by the privileged delivery helper")
+        }
         for listen in settings.smtpdListen {
             server.masterLogger.info("smtpd listening on \(listen)")
         }
@@ -74,16 +76,46 @@ struct ServeCommand: AsyncParsableCommand {
         lock.release()
     }
 
-    /// With `mail_owner` set and started as root: the account to run as and the
-    /// privileged delivery helper. Not root: a warning, and nothing changes.
-    func prepareSeparation(_ settings: CarrierSettings) throws -> (account: SystemAccount, helper: PrivilegeSeparation.Helper)? {
-        guard !settings.mailOwner.isEmpty else { return nil }
+    func acquireLock(_ settings: CarrierSettings) throws -> DataDirectoryLock {
+        do {
+            return try DataDirectoryLock(dataDirectory: settings.dataDirectory)
+        } catch let running as DataDirectoryLock.AlreadyRunning {
+            throw CommandFailure(message: "fatal: \(running)", status: ExitStatus.failure)
+        } catch {
+            throw CommandFailure(message: "fatal: data directory \(settings.dataDirectory): \(error)", status: ExitStatus.temporaryFailure)
+        }
+    }
+
+    /// With `mail_owner` set and started as root: hands the data directory and
+    /// log files to that account, starts the privileged delivery helper, binds
+    /// the listeners and re-executes as the account (does not return). Not root:
+    /// a warning, and the server runs as the current user.
+    func separateIfConfigured(_ loaded: LoadedConfiguration, _ lock: DataDirectoryLock) throws {
+        let settings = loaded.settings
+        guard !settings.mailOwner.isEmpty else { return }
         guard getuid() == 0 else {
             Diagnostics.warning("mail_owner = \(settings.mailOwner) needs `carrier serve` to start as root; running as uid \(getuid())")
-            return nil
+            return
         }
-        let account = try PrivilegeSeparation.account(named: settings.mailOwner)
-        return (account, try PrivilegeSeparation.startHelper(executable: Daemon.ownExecutable))
+        do {
+            let account = try PrivilegeSeparation.account(named: settings.mailOwner)
+            for path in [settings.maillogFile, settings.maillogErrorFile] where !path.isEmpty {
+                try MailLogWriter.prepare(path)
+                lchown(path, account.uid, account.gid)
+            }
+            try PrivilegeSeparation.handOver(dataDirectory: settings.dataDirectory, to: account)
+            let helper = try PrivilegeSeparation.startHelper(executable: Daemon.ownExecutable, settings: settings)
+            let listeners = try PrivilegeSeparation.bindListeners(settings.smtpdListen)
+            let inherited = PrivilegeSeparation.Inherited(lock: lock.lockDescriptor, helper: helper.descriptor, smtpd: listeners)
+            var arguments = ["serve", "--inherited", inherited.description]
+            if let path = loaded.path { arguments += ["--config", path] }
+            if quiet { arguments.append("--quiet") }
+            try PrivilegeSeparation.execUnprivileged(as: account, executable: Daemon.ownExecutable, arguments: arguments,
+                                                     keeping: [lock.lockDescriptor, helper.descriptor] + listeners)
+        } catch {
+            lock.release()
+            throw CommandFailure(message: "fatal: \(error)", status: ExitStatus.temporaryFailure)
+        }
     }
 
     /// Re-reads the configuration; a bad file keeps the old one running.

@@ -135,3 +135,17 @@ import Testing
                 log.contains("warning: Connection concurrency limit exceeded: 3 from localhost[127.0.0.1]"))
     }
 }
+
+@Suite struct PrivilegeSeparationTests {
+    @Test func inheritedDescriptorsRoundTrip() {
+        let value = PrivilegeSeparation.Inherited(lock: 3, helper: 5, smtpd: [6, 7])
+        #expect(value.description == "lock=3,helper=5,smtpd=6+7")
+        #expect(PrivilegeSeparation.Inherited(value.description) == value)
+        #expect(PrivilegeSeparation.Inherited("helper=5") == nil)
+    }
+
+    @Test func rootIsNotAMailOwner() {
+        #expect(throws: PrivilegeSeparation.Failure.self) { try PrivilegeSeparation.account(named: "root") }
+        #expect(throws: PrivilegeSeparation.Failure.self) { try PrivilegeSeparation.account(named: "no-such-user-here") }
+    }
+}

@@ -111,11 +111,14 @@ class HostToolsTests(unittest.TestCase):
         server, spool = self.spool_server(start=False, users=["alice"])
         server.settings["mail_owner"] = "nobody"
         server.write_config()
+        os.chmod(server.root, 0o755)  # the unprivileged server must read its config, as /etc/carrier is
         server.start()
-        server.wait_for_log(r"running as nobody \(uid \d+\); delivery helper pid \d+")
-        status = Path(f"/proc/{server.process.pid}/status").read_text()
-        uids = re.search(r"^Uid:\s+(.*)$", status, re.M).group(1).split()
-        self.assertEqual(set(uids), {str(nobody.pw_uid)}, status)
+        server.wait_for_log(r"running as nobody \(uid \d+\)")
+        # Every thread, the main one included, must have given up root.
+        for task in Path(f"/proc/{server.process.pid}/task").iterdir():
+            status = (task / "status").read_text()
+            uids = re.search(r"^Uid:\s+(.*)$", status, re.M).group(1).split()
+            self.assertEqual(set(uids), {str(nobody.pw_uid)}, f"thread {task.name}: {status}")
         self.assertEqual((server.datadir / "carrier.sqlite").stat().st_uid, nobody.pw_uid)
         with smtplib_connection(server.port) as smtp:
             smtp.sendmail("someone@example.test", ["alice@localhost", "root@localhost"],
