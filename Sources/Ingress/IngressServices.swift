@@ -33,13 +33,18 @@ public struct IngressServices: Sendable {
     }
 
     /// The SMTP session limits from `main.cf`.
-    public var sessionConfiguration: SMTPServerConfiguration {
-        var c = SMTPServerConfiguration(
-            hostname: settings.myhostname, banner: settings.smtpdBanner,
-            maximumMessageSize: settings.messageSizeLimit, maximumTextLineLength: settings.smtpdMaxLineLength,
-            maximumRecipients: settings.smtpdRecipientLimit, hardErrorLimit: settings.smtpdHardErrorLimit,
-            vrfyEnabled: !settings.disableVRFYCommand)
-        c.startTLSAvailable = false
-        return c
+    public var sessionConfiguration: SMTPServerConfiguration { settings.smtpServerConfiguration }
+}
+
+extension CarrierSettings {
+    /// The SMTP session limits these settings give (`message_size_limit`,
+    /// `smtpd_max_line_length`, `smtpd_recipient_limit`...), for the network
+    /// server and `sendmail -bs` alike.
+    public var smtpServerConfiguration: SMTPServerConfiguration {
+        SMTPServerConfiguration(
+            hostname: myhostname, banner: smtpdBanner,
+            maximumMessageSize: messageSizeLimit, maximumTextLineLength: smtpdMaxLineLength,
+            maximumRecipients: smtpdRecipientLimit, hardErrorLimit: smtpdHardErrorLimit,
+            vrfyEnabled: !disableVRFYCommand)
     }
 }

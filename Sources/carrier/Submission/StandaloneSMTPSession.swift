@@ -1,5 +1,6 @@
 import CarrierConfig
 import Foundation
+import Ingress
 import SMTPProtocol
 
 /// `sendmail -bs`: an SMTP session on standard input and output, as programs
@@ -10,11 +11,9 @@ struct StandaloneSMTPSession {
     let settings: CarrierSettings
 
     func run() throws {
-        var session = SMTPServerSession(configuration: SMTPServerConfiguration(
-            hostname: settings.myhostname, banner: settings.smtpdBanner,
-            maximumMessageSize: settings.messageSizeLimit, maximumTextLineLength: settings.smtpdMaxLineLength,
-            maximumRecipients: settings.smtpdRecipientLimit, hardErrorLimit: settings.smtpdHardErrorLimit,
-            vrfyEnabled: false))
+        var configuration = settings.smtpServerConfiguration
+        configuration.vrfyEnabled = false
+        var session = SMTPServerSession(configuration: configuration)
         if perform(session.start(), &session) { return }
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
