@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
     ],
     targets: [
         .target(name: "MailCore"),
@@ -33,6 +35,10 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOTLS", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "LocalDelivery", dependencies: [
             "MailCore", "CarrierStore",
@@ -60,7 +66,9 @@ let package = Package(
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore"]),
         .testTarget(name: "SMTPProtocolTests", dependencies: ["SMTPProtocol", "MailCore"]),
         .testTarget(name: "CarrierConfigTests", dependencies: ["CarrierConfig"]),
-        .testTarget(name: "CarrierAuthTests", dependencies: ["CarrierAuth"]),
+        .testTarget(name: "CarrierAuthTests", dependencies: [
+            "CarrierAuth", "MailCore", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "CarrierStoreTests", dependencies: ["CarrierStore", "CarrierTesting"]),
         .testTarget(name: "CarrierCLITests", dependencies: ["carrier", "CarrierConfig", "CarrierStore", "CarrierTesting"]),
         .testTarget(name: "LocalDeliveryTests", dependencies: ["LocalDelivery", "CarrierTesting", "MailCore", "CarrierStore"]),
@@ -69,6 +77,14 @@ let package = Package(
             "CarrierServer", "CarrierTesting",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
+        .testTarget(name: "CarrierNetworkTests", dependencies: [
+            "CarrierNetwork", "CarrierTesting",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOTLS", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -64,10 +64,7 @@ public struct PasswordHash: Equatable, Sendable, CustomStringConvertible {
         guard let candidate = try? PasswordHash.derive(password: password, salt: salt, iterations: iterations) else {
             return false
         }
-        guard candidate.storedKey.count == storedKey.count else { return false }
-        var difference: UInt8 = 0
-        for (a, b) in zip(candidate.storedKey, storedKey) { difference |= a ^ b }
-        return difference == 0
+        return ConstantTime.equal(candidate.storedKey, storedKey)
     }
 
     public var description: String {

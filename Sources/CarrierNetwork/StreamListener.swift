@@ -2,8 +2,8 @@ import NIOCore
 import NIOPosix
 
 /// A TCP listener for one service on several addresses: each accepted
-/// connection gets a fresh `StreamSession` from `makeSession`, an idle timer and
-/// a place in the `ConnectionRegistry`.
+/// connection gets a fresh `StreamSession` from `makeSession`, an idle timer,
+/// a place in the `ConnectionRegistry`, and TLS as the listener's `ListenerTLS` says.
 public struct StreamListener: Sendable {
     /// The peer of an accepted connection and how many connections it has open.
     public struct Peer: Sendable {
@@ -30,7 +30,7 @@ public struct StreamListener: Sendable {
 
     /// Binds (or adopts) every endpoint; on failure closes what was bound and throws `BindFailure`.
     public static func bind(
-        _ endpoints: [Endpoint], group: any EventLoopGroup, idleTimeout: TimeAmount,
+        _ endpoints: [Endpoint], group: any EventLoopGroup, idleTimeout: TimeAmount, tls: ListenerTLS = .none,
         registry: ConnectionRegistry, makeSession: @escaping @Sendable (Peer) -> any StreamSession
     ) async throws -> StreamListener {
         var bound: [any Channel] = []
@@ -46,9 +46,12 @@ public struct StreamListener: Sendable {
                     let count = registry.add(channel, client: address)
                     let session = makeSession(Peer(address: address, port: peerPort, openConnections: count))
                     return channel.eventLoop.makeCompletedFuture {
+                        if case .implicit(let server) = tls {
+                            try channel.pipeline.syncOperations.addHandlers(server.makeServerHandlers())
+                        }
                         try channel.pipeline.syncOperations.addHandlers([
                             IdleStateHandler(readTimeout: idleTimeout),
-                            StreamSessionHandler(session: session),
+                            StreamSessionHandler(session: session, tls: tls),
                         ])
                     }
                 }

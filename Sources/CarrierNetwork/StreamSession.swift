@@ -4,36 +4,24 @@
 /// answers what it can at once and hands anything that has to wait (a store
 /// write, a lookup) back as the step's `next` work, which the transport runs
 /// off the loop before it reads more input. Calls for one connection never overlap.
+///
+/// TLS: a session upgrades a plaintext connection by returning an output with
+/// `startTLS` (RFC 3207 §4). Bytes of the same `receive` chunk that follow the
+/// command are the session's to drop; the transport drops everything else that
+/// arrives before the handshake and calls `tlsEstablished` once it is done.
 public protocol StreamSession: AnyObject, Sendable {
-    func start() -> StreamStep
+    /// The connection is ready for the greeting. On an implicit-TLS listener
+    /// (RFC 8314) this comes after the handshake, with what it negotiated;
+    /// otherwise `tls` is nil.
+    func start(tls: TLSInfo?) -> StreamStep
     func receive(_ bytes: [UInt8]) -> StreamStep
+    /// The handshake asked for by a `startTLS` output completed; the session
+    /// starts over on the protected stream (RFC 3207 §4.2).
+    func tlsEstablished(_ info: TLSInfo) -> StreamStep
     /// No input for the configured idle time.
     func timedOut() -> StreamStep
     /// The server is stopping and the grace period is over.
     func shutdown() -> StreamStep
-    /// The connection is closed (by either side).
+    /// The connection is closed (by either side, or after a failed TLS handshake).
     func disconnected()
-}
-
-/// Bytes to write and whether to close the connection once they are written.
-public struct StreamOutput: Equatable, Sendable {
-    public var bytes: [UInt8]
-    public var close: Bool
-
-    public init(bytes: [UInt8] = [], close: Bool = false) {
-        self.bytes = bytes
-        self.close = close
-    }
-}
-
-/// What one session call produced: output to write now, and possibly work that
-/// must finish (off the event loop) before more input is read.
-public struct StreamStep: Sendable {
-    public var output: StreamOutput
-    public var next: (@Sendable () async -> StreamStep)?
-
-    public init(output: StreamOutput, next: (@Sendable () async -> StreamStep)? = nil) {
-        self.output = output
-        self.next = next
-    }
 }

@@ -1,9 +1,11 @@
 import NIOCore
+import NIOTLS
 
 /// Moves bytes between a channel and a `StreamSession`, one step at a time:
 /// the session answers on the event loop; while a step's `next` work runs off
 /// the loop, further reads wait (back-pressure with `autoRead` off). The idle
-/// timer and shutdown requests become session calls. It parses and decides nothing.
+/// timer and shutdown requests become session calls. It parses and decides
+/// nothing; it starts TLS when an output asks for it and reports the result.
 public final class StreamSessionHandler: ChannelInboundHandler {
     public typealias InboundIn = ByteBuffer
     public typealias OutboundOut = ByteBuffer
@@ -13,26 +15,43 @@ public final class StreamSessionHandler: ChannelInboundHandler {
         public init() {}
     }
 
+    /// A TLS handshake in progress: input is discarded and the session waits.
+    private enum Handshake {
+        /// Implicit TLS: the session starts when it is done.
+        case beforeStart
+        /// Asked for by a `startTLS` output.
+        case upgrade
+    }
+
     private let session: any StreamSession
+    private let tls: ListenerTLS
     private var pending: [UInt8] = []
     private var busy = false
     private var closing = false
+    private var handshake: Handshake?
     /// The channel went inactive while a step's work was running: tell the
     /// session once that work is done, so calls never overlap.
     private var disconnectWhenIdle = false
 
-    public init(session: any StreamSession) {
+    /// With `.implicit`, the listener has already put the TLS handlers in front of this one.
+    public init(session: any StreamSession, tls: ListenerTLS = .none) {
         self.session = session
+        self.tls = tls
     }
 
     public func channelActive(context: ChannelHandlerContext) {
-        apply(session.start(), context)
+        if case .implicit = tls {
+            handshake = .beforeStart
+            context.read()
+        } else {
+            apply(session.start(tls: nil), context)
+        }
         context.fireChannelActive()
     }
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
-        if !closing, let bytes = buffer.readBytes(length: buffer.readableBytes) {
+        if !closing, handshake == nil, let bytes = buffer.readBytes(length: buffer.readableBytes) {
             pending.append(contentsOf: bytes)
         }
     }
@@ -52,7 +71,13 @@ public final class StreamSessionHandler: ChannelInboundHandler {
     }
 
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read, !busy, !closing {
+        if case TLSUserEvent.handshakeCompleted = event, let handshake, !closing {
+            self.handshake = nil
+            let info = TLSInfo(pipeline: context.pipeline.syncOperations)
+            apply(handshake == .beforeStart ? session.start(tls: info) : session.tlsEstablished(info), context)
+        } else if handshake != nil, event is IdleStateHandler.IdleStateEvent || event is ShutdownRequest {
+            context.close(promise: nil)
+        } else if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read, !busy, !closing {
             apply(session.timedOut(), context)
         } else if event is ShutdownRequest, !busy, !closing {
             apply(session.shutdown(), context)
@@ -61,12 +86,13 @@ public final class StreamSessionHandler: ChannelInboundHandler {
         }
     }
 
+    /// Includes a failed TLS handshake, which NIOSSL reports here.
     public func errorCaught(context: ChannelHandlerContext, error: any Error) {
         context.close(promise: nil)
     }
 
     private func pump(_ context: ChannelHandlerContext) {
-        guard !busy, !closing else { return }
+        guard !busy, !closing, handshake == nil else { return }
         guard !pending.isEmpty else {
             context.read()
             return
@@ -76,8 +102,8 @@ public final class StreamSessionHandler: ChannelInboundHandler {
         apply(session.receive(chunk), context)
     }
 
-    /// Writes a step's output, then either runs its `next` work off the loop
-    /// (and applies what that produces back on it) or reads on.
+    /// Writes a step's output, then closes, starts TLS, runs its `next` work
+    /// off the loop (and applies what that produces back on it), or reads on.
     private func apply(_ step: StreamStep, _ context: ChannelHandlerContext) {
         guard !closing else { return }
         if !step.output.bytes.isEmpty {
@@ -86,6 +112,10 @@ public final class StreamSessionHandler: ChannelInboundHandler {
         if step.output.close {
             closing = true
             context.close(promise: nil)
+            return
+        }
+        if step.output.startTLS {
+            startTLS(context)
             return
         }
         guard let next = step.next else {
@@ -105,5 +135,27 @@ public final class StreamSessionHandler: ChannelInboundHandler {
             }
             handler.apply(step, context)
         }
+    }
+
+    /// RFC 3207 §4 and the CVE-2011-0411 defence: the reply is already on its
+    /// way in plaintext; whatever the client sent after the command is dropped
+    /// (here, and by the TLS handler, which reads any later byte as TLS), and
+    /// the handshake starts in front of everything else.
+    private func startTLS(_ context: ChannelHandlerContext) {
+        pending = []
+        guard case .startTLS(let server) = tls else {
+            closing = true
+            context.close(promise: nil)
+            return
+        }
+        do {
+            try context.pipeline.syncOperations.addHandlers(server.makeServerHandlers(), position: .first)
+        } catch {
+            closing = true
+            context.close(promise: nil)
+            return
+        }
+        handshake = .upgrade
+        context.read()
     }
 }

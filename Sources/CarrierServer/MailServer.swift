@@ -1,3 +1,4 @@
+import CarrierAuth
 import CarrierConfig
 import CarrierNetwork
 import CarrierStore
@@ -23,9 +24,14 @@ public final class MailServer: Sendable {
     let directory: DirectoryCache
     let pickup: PickupService
     let pickupTask = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    let tls = NIOLockedValueBox<TLSServerContext?>(nil)
     public let masterLogger: Logger
 
     let privilegedHelper: PrivilegedDeliveryClient?
+    /// Brute-force counters shared by every connection for the process's life (reload keeps them).
+    let authLimiter: AuthFailureLimiter
+    /// Per-client connection and message rates (limits fixed at start, like the lockout settings).
+    let rateLimiter: ClientRateLimiter
 
     /// Opens the store and logs; binds nothing yet. With `privilegedHelper`,
     /// mbox and Maildir deliveries go through it (the server runs as `mail_owner`).
@@ -37,8 +43,12 @@ public final class MailServer: Sendable {
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
         masterLogger = logWriter.logger("master")
         directory = DirectoryCache(store: store)
+        authLimiter = AuthFailureLimiter(failureLimit: max(1, settings.authFailureLimit), lockoutTime: settings.authLockoutTime)
+        rateLimiter = ClientRateLimiter(connectionLimit: settings.smtpdClientConnectionRateLimit,
+                                        messageLimit: settings.smtpdClientMessageRateLimit)
         let services = NIOLockedValueBox(Self.makeServices(settings, store: store, directory: directory, logWriter: logWriter,
-                                                           queueIDs: queueIDs, privilegedHelper: privilegedHelper))
+                                                           queueIDs: queueIDs, privilegedHelper: privilegedHelper,
+                                                           authLimiter: authLimiter, rateLimiter: rateLimiter))
         self.services = services
         pickup = PickupService(maildrop: Maildrop(dataDirectory: settings.dataDirectory), logger: logWriter.logger("pickup")) {
             services.withLockedValue { $0 }
@@ -47,42 +57,42 @@ public final class MailServer: Sendable {
 
     static func makeServices(_ settings: CarrierSettings, store: SQLiteMailStore, directory: DirectoryCache,
                              logWriter: MailLogWriter, queueIDs: QueueIDGenerator,
-                             privilegedHelper: PrivilegedDeliveryClient?) -> IngressServices {
+                             privilegedHelper: PrivilegedDeliveryClient?, authLimiter: AuthFailureLimiter,
+                             rateLimiter: ClientRateLimiter) -> IngressServices {
         let agent = LocalDeliveryAgent(store: store, logger: logWriter.logger("local"), queueLogger: logWriter.logger("qmgr"),
                                        privilegedHelper: privilegedHelper)
         return IngressServices(settings: settings, store: store, directory: directory, localDelivery: agent, queueIDs: queueIDs,
-                               smtpdLogger: logWriter.logger("smtpd"), cleanupLogger: logWriter.logger("cleanup"))
+                               authLimiter: authLimiter, rateLimiter: rateLimiter, smtpdLogger: logWriter.logger("smtpd"), cleanupLogger: logWriter.logger("cleanup"))
     }
 
     public var settings: CarrierSettings { services.withLockedValue { $0.settings } }
 
-    /// Binds the SMTP listeners of `smtpd_listen` (or adopts `inheritedSMTP`, the
-    /// sockets a privileged parent bound); throws naming the key and address on failure.
-    public func start(inheritedSMTP: [Int32]? = nil) async throws {
+    /// Binds the SMTP services — `smtpd_listen` (STARTTLS per
+    /// `smtpd_tls_security_level`), `submission_listen` (STARTTLS required, AUTH)
+    /// and `submissions_listen` (implicit TLS, AUTH) — or adopts the sockets a
+    /// privileged parent bound (`inherited`, by service name); throws naming the
+    /// key and address on failure.
+    public func start(inherited: [String: [Int32]]? = nil) async throws {
         try await directory.refreshIfChanged()
         let settings = self.settings
-        let services = self.services
-        let registry = self.registry
-        do {
-            let endpoints: [StreamListener.Endpoint] = inheritedSMTP.map { $0.map { .inherited(descriptor: $0) } }
-                ?? settings.smtpdListen.map { .address(host: $0.host, port: $0.port) }
-            let smtp = try await StreamListener.bind(
-                endpoints, group: group,
-                idleTimeout: .nanoseconds(Int64(settings.smtpdTimeout.components.seconds) * 1_000_000_000),
-                registry: registry
-            ) { peer in
-                let current = services.withLockedValue { $0 }
-                let trusted = current.settings.mynetworks.contains { $0.contains(peer.address) }
-                let client = ClientInfo(hostname: Self.clientName(peer.address), address: peer.address,
-                                        port: peer.port, isTrusted: trusted)
-                let limit = current.settings.smtpdClientConnectionCountLimit
-                let over = limit > 0 && peer.openConnections > limit && !trusted
-                return SMTPStreamSession(connection: SMTPIngressConnection(services: current, client: client),
-                                         refusedAtCount: over ? peer.openConnections : nil)
+        let tls = try tlsContext(settings)
+        let services: [(SMTPListenerKind, String, [ListenAddress], ListenerTLS)] = [
+            (.smtpd, "smtpd_listen", settings.smtpdListen,
+             settings.smtpdTLSSecurityLevel == .none ? .none : .startTLS(tls)),
+            (.submission, "submission_listen", settings.submissionListen, .startTLS(tls)),
+            (.submissions, "submissions_listen", settings.submissionsListen, .implicit(tls)),
+        ]
+        for (kind, key, addresses, mode) in services {
+            let endpoints: [StreamListener.Endpoint] = inherited.map { ($0[kind.rawValue] ?? []).map { .inherited(descriptor: $0) } }
+                ?? addresses.map { .address(host: $0.host, port: $0.port) }
+            guard !endpoints.isEmpty else { continue }
+            do {
+                let listener = try await bind(endpoints, kind: kind, tls: mode, settings: settings)
+                listeners.withLockedValue { $0.append(listener) }
+            } catch let failure as StreamListener.BindFailure {
+                for listener in listeners.withLockedValue({ l in defer { l = [] }; return l }) { await listener.close() }
+                throw StartupError(message: "\(key): \(failure)")
             }
-            listeners.withLockedValue { $0.append(smtp) }
-        } catch let failure as StreamListener.BindFailure {
-            throw StartupError(message: "smtpd_listen: \(failure)")
         }
         let pickup = self.pickup
         pickupTask.withLockedValue { $0 = Task { await pickup.run() } }
@@ -93,19 +103,71 @@ public final class MailServer: Sendable {
         pickup.trigger()
     }
 
+    func bind(_ endpoints: [StreamListener.Endpoint], kind: SMTPListenerKind, tls: ListenerTLS,
+              settings: CarrierSettings) async throws -> StreamListener {
+        let services = self.services
+        let tlsAvailable: Bool = if case .none = tls { false } else { true }
+        return try await StreamListener.bind(
+            endpoints, group: group,
+            idleTimeout: .nanoseconds(Int64(settings.smtpdTimeout.components.seconds) * 1_000_000_000), tls: tls,
+            registry: registry
+        ) { peer in
+            let current = services.withLockedValue { $0 }
+            let trusted = current.settings.mynetworks.contains { $0.contains(peer.address) }
+            let client = ClientInfo(hostname: Self.clientName(peer.address), address: peer.address,
+                                    port: peer.port, isTrusted: trusted)
+            let limit = current.settings.smtpdClientConnectionCountLimit
+            let over = limit > 0 && peer.openConnections > limit && !trusted
+            let tooFast = !trusted && !current.rateLimiter.admit(.connection, from: peer.address)
+            let connection = SMTPIngressConnection(services: current, client: client, kind: kind, tlsAvailable: tlsAvailable)
+            return SMTPStreamSession(connection: connection, refusal: over ? .concurrency(peer.openConnections) : tooFast ? .rate : nil)
+        }
+    }
+
+    /// The server certificate: `smtpd_tls_cert_file`/`smtpd_tls_key_file`, or a
+    /// self-signed one for `$myhostname` made on first start in the data directory.
+    func tlsContext(_ settings: CarrierSettings) throws -> TLSServerContext {
+        if let existing = tls.withLockedValue({ $0 }) { return existing }
+        let context: TLSServerContext
+        if !settings.smtpdTLSCertFile.isEmpty || !settings.smtpdTLSKeyFile.isEmpty {
+            guard !settings.smtpdTLSCertFile.isEmpty, !settings.smtpdTLSKeyFile.isEmpty else {
+                throw StartupError(message: "smtpd_tls_cert_file and smtpd_tls_key_file must be set together")
+            }
+            context = try TLSServerContext(certificateChain: settings.smtpdTLSCertFile, privateKey: settings.smtpdTLSKeyFile)
+        } else {
+            let generated = try SelfSignedCertificate.ensure(directory: settings.dataDirectory, hostname: settings.myhostname)
+            if generated.created {
+                masterLogger.warning("warning: no smtpd_tls_cert_file is set: generated a self-signed certificate for \(settings.myhostname) in \(generated.certificatePath)")
+            }
+            context = try TLSServerContext(certificateChain: generated.certificatePath, privateKey: generated.keyPath)
+        }
+        tls.withLockedValue { $0 = context }
+        return context
+    }
+
     /// Loopback addresses are logged as `localhost`, others as `unknown` (no DNS lookups yet).
     static func clientName(_ address: String) -> String {
         address.hasPrefix("127.") || address == "::1" || address == "::ffff:127.0.0.1" ? "localhost" : "unknown"
     }
 
-    /// The ports bound by the SMTP listener (tests bind port 0).
+    /// The ports bound by the first SMTP service listening (tests bind port 0).
     public var smtpPorts: [Int] { listeners.withLockedValue { $0.first?.boundPorts ?? [] } }
+
+    /// Every bound port, in service order (smtpd, submission, submissions).
+    public var boundPorts: [[Int]] { listeners.withLockedValue { $0.map(\.boundPorts) } }
 
     /// New settings for connections accepted from now on (SIGHUP). Listener
     /// addresses need a restart, as in Postfix.
     public func reload(_ settings: CarrierSettings) {
+        if let context = tls.withLockedValue({ $0 }) {
+            do {
+                try context.reload()
+            } catch {
+                masterLogger.error("warning: TLS certificate reload failed, keeping the old one: \(error)")
+            }
+        }
         let fresh = Self.makeServices(settings, store: store, directory: directory, logWriter: logWriter, queueIDs: queueIDs,
-                                      privilegedHelper: privilegedHelper)
+                                      privilegedHelper: privilegedHelper, authLimiter: authLimiter, rateLimiter: rateLimiter)
         services.withLockedValue { $0 = fresh }
     }
 

@@ -16,35 +16,44 @@ public enum PrivilegeSeparation {
     }
 
     /// The descriptors the unprivileged server inherits, as `--inherited` text:
-    /// `lock=3,helper=5,smtpd=6+7`.
+    /// `lock=3,helper=5,smtp=6+7,submission=8,submissions=9` (listeners by service name).
     public struct Inherited: Equatable, Sendable, CustomStringConvertible {
         public var lock: Int32
         public var helper: Int32
-        public var smtpd: [Int32]
+        public var listeners: [String: [Int32]]
 
-        public init(lock: Int32, helper: Int32, smtpd: [Int32]) {
+        public init(lock: Int32, helper: Int32, listeners: [String: [Int32]]) {
             self.lock = lock
             self.helper = helper
-            self.smtpd = smtpd
+            self.listeners = listeners
         }
 
         public init?(_ text: String) {
             var values: [String: String] = [:]
             for pair in text.split(separator: ",") {
-                let parts = pair.split(separator: "=", maxSplits: 1)
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 guard parts.count == 2 else { return nil }
                 values[String(parts[0])] = String(parts[1])
             }
-            guard let lock = values["lock"].flatMap({ Int32($0) }), let helper = values["helper"].flatMap({ Int32($0) }) else {
-                return nil
+            guard let lock = values.removeValue(forKey: "lock").flatMap({ Int32($0) }),
+                  let helper = values.removeValue(forKey: "helper").flatMap({ Int32($0) }) else { return nil }
+            var listeners: [String: [Int32]] = [:]
+            for (service, fds) in values {
+                let parsed = fds.split(separator: "+").map { Int32($0) }
+                guard !parsed.contains(nil) else { return nil }
+                listeners[service] = parsed.compactMap { $0 }
             }
-            let smtpd = (values["smtpd"] ?? "").split(separator: "+").compactMap { Int32($0) }
-            self.init(lock: lock, helper: helper, smtpd: smtpd)
+            self.init(lock: lock, helper: helper, listeners: listeners)
         }
 
         public var description: String {
-            "lock=\(lock),helper=\(helper),smtpd=" + smtpd.map(String.init).joined(separator: "+")
+            (["lock=\(lock)", "helper=\(helper)"] + listeners.keys.sorted().map { service in
+                "\(service)=" + (listeners[service] ?? []).map(String.init).joined(separator: "+")
+            }).joined(separator: ",")
         }
+
+        /// Every descriptor, to keep open across exec.
+        public var all: [Int32] { [lock, helper] + listeners.values.flatMap { $0 } }
     }
 
     public static func account(named name: String) throws -> SystemAccount {
@@ -96,7 +105,7 @@ public enum PrivilegeSeparation {
 
     /// Binds `addresses` with plain sockets (root may bind ports below 1024),
     /// inheritable across exec. Throws naming the address that failed.
-    public static func bindListeners(_ addresses: [ListenAddress]) throws -> [Int32] {
+    public static func bindListeners(_ addresses: [ListenAddress], key: String) throws -> [Int32] {
         try addresses.map { address in
             let v6 = address.host.contains(":")
             let fd = socket(v6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -110,7 +119,7 @@ public enum PrivilegeSeparation {
                 sa.sin6_port = in_port_t(UInt16(address.port).bigEndian)
                 guard inet_pton(AF_INET6, address.host, &sa.sin6_addr) == 1 else {
                     close(fd)
-                    throw Failure(description: "smtpd_listen: \(address): not an IPv6 address")
+                    throw Failure(description: "\(key): \(address): not an IPv6 address")
                 }
                 result = withUnsafePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                     Foundation.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) } }
@@ -121,7 +130,7 @@ public enum PrivilegeSeparation {
                 let host = address.host == "localhost" ? "127.0.0.1" : address.host
                 guard inet_pton(AF_INET, host, &sa.sin_addr) == 1 else {
                     close(fd)
-                    throw Failure(description: "smtpd_listen: \(address): with mail_owner, listen addresses must be IP addresses")
+                    throw Failure(description: "\(key): \(address): with mail_owner, listen addresses must be IP addresses")
                 }
                 result = withUnsafePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                     Foundation.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
@@ -129,7 +138,7 @@ public enum PrivilegeSeparation {
             guard result == 0, listen(fd, 1024) == 0 else {
                 let reason = String(cString: strerror(errno))
                 close(fd)
-                throw Failure(description: "smtpd_listen: cannot listen on \(address): \(reason)")
+                throw Failure(description: "\(key): cannot listen on \(address): \(reason)")
             }
             return fd
         }

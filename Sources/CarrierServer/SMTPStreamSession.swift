@@ -2,28 +2,43 @@ import CarrierNetwork
 import Ingress
 
 /// Adapts an smtpd connection to the network layer's `StreamSession`; a
-/// connection over the per-client limit is answered 421 and closed at start.
+/// connection over a per-client limit is answered 421 and closed at start.
 final class SMTPStreamSession: StreamSession {
-    let connection: SMTPIngressConnection
-    let refusedAtCount: Int?
-
-    init(connection: SMTPIngressConnection, refusedAtCount: Int?) {
-        self.connection = connection
-        self.refusedAtCount = refusedAtCount
+    /// Why a connection is turned away at once.
+    enum Refusal {
+        /// `smtpd_client_connection_count_limit`, with the client's open connections.
+        case concurrency(Int)
+        /// `smtpd_client_connection_rate_limit`.
+        case rate
     }
 
-    func start() -> StreamStep {
-        if let count = refusedAtCount { return Self.convert(connection.refuseTooManyConnections(count: count)) }
-        return Self.convert(connection.start())
+    let connection: SMTPIngressConnection
+    let refusal: Refusal?
+
+    init(connection: SMTPIngressConnection, refusal: Refusal?) {
+        self.connection = connection
+        self.refusal = refusal
+    }
+
+    func start(tls: TLSInfo?) -> StreamStep {
+        switch refusal {
+        case .concurrency(let count)?: return Self.convert(connection.refuseTooManyConnections(count: count))
+        case .rate?: return Self.convert(connection.refuseConnectionRate())
+        case nil: break
+        }
+        return Self.convert(connection.start(tls: tls.map { ($0.protocolVersion, $0.cipherSuite) }))
     }
 
     func receive(_ bytes: [UInt8]) -> StreamStep { Self.convert(connection.receive(bytes)) }
+    func tlsEstablished(_ info: TLSInfo) -> StreamStep {
+        Self.convert(connection.tlsEstablished(version: info.protocolVersion, cipher: info.cipherSuite))
+    }
     func timedOut() -> StreamStep { Self.convert(connection.timedOut()) }
     func shutdown() -> StreamStep { Self.convert(connection.shutdown()) }
     func disconnected() { connection.disconnected() }
 
     static func convert(_ step: ConnectionStep) -> StreamStep {
-        let output = StreamOutput(bytes: step.output.bytes, close: step.output.close)
+        let output = StreamOutput(bytes: step.output.bytes, close: step.output.close, startTLS: step.output.startTLS)
         guard let next = step.next else { return StreamStep(output: output) }
         return StreamStep(output: output) { convert(await next()) }
     }

@@ -3,10 +3,13 @@
 public struct ConnectionOutput: Equatable, Sendable {
     public var bytes: [UInt8] = []
     public var close = false
+    /// After writing `bytes`, drop all pending input and start TLS (STARTTLS).
+    public var startTLS = false
 
-    public init(bytes: [UInt8] = [], close: Bool = false) {
+    public init(bytes: [UInt8] = [], close: Bool = false, startTLS: Bool = false) {
         self.bytes = bytes
         self.close = close
+        self.startTLS = startTLS
     }
 }
 

@@ -1,3 +1,4 @@
+import CarrierAuth
 import CarrierConfig
 import CarrierStore
 import LocalDelivery
@@ -17,9 +18,16 @@ public struct IngressServices: Sendable {
     public var smtpdLogger: Logger
     public var cleanupLogger: Logger
     public var notifier: NonDeliveryNotifier
+    /// Shared by every connection (and later IMAP and POP3), across reloads.
+    public var authLimiter: AuthFailureLimiter
+    /// Connection and message rates per client (Postfix's anvil).
+    public var rateLimiter: ClientRateLimiter
 
     public init(settings: CarrierSettings, store: any MailStore, directory: DirectoryCache, localDelivery: LocalDeliveryAgent,
-                queueIDs: QueueIDGenerator, smtpdLogger: Logger, cleanupLogger: Logger) {
+                queueIDs: QueueIDGenerator, authLimiter: AuthFailureLimiter, rateLimiter: ClientRateLimiter,
+                smtpdLogger: Logger, cleanupLogger: Logger) {
+        self.authLimiter = authLimiter
+        self.rateLimiter = rateLimiter
         self.settings = settings
         self.store = store
         self.directory = directory
@@ -32,8 +40,6 @@ public struct IngressServices: Sendable {
                                             queueIDs: queueIDs, logger: localDelivery.queueLogger)
     }
 
-    /// The SMTP session limits from `main.cf`.
-    public var sessionConfiguration: SMTPServerConfiguration { settings.smtpServerConfiguration }
 }
 
 extension CarrierSettings {

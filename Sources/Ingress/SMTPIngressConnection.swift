@@ -23,18 +23,34 @@ public final class SMTPIngressConnection: @unchecked Sendable {
     var arrival: (wall: Int64, instant: ContinuousClock.Instant)?
     var routes: [[LocalTarget]] = []
     var finished = false
+    let kind: SMTPListenerKind
+    let authentication: SMTPAuthentication
 
-    public init(services: IngressServices, client: ClientInfo) {
+    public init(services: IngressServices, client: ClientInfo, kind: SMTPListenerKind = .smtpd, tlsAvailable: Bool = false) {
         self.services = services
         self.client = client
-        self.session = SMTPServerSession(configuration: services.sessionConfiguration)
+        self.kind = kind
+        self.session = SMTPServerSession(configuration: kind.sessionConfiguration(services.settings, tlsAvailable: tlsAvailable))
+        self.authentication = SMTPAuthentication(services: services, client: client)
     }
+
+    /// The handshake finished (after STARTTLS, or at connect on implicit TLS).
+    public func tlsEstablished(version: String, cipher: String) -> ConnectionStep {
+        log.info("Anonymous TLS connection established from \(client): \(version) with cipher \(cipher)")
+        return run(session.handle(.tlsEstablished))
+    }
+
+    /// Relaying is for `mynetworks` and for authenticated users (Postfix's
+    /// `permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination`).
+    var relayPermitted: Bool { client.isTrusted || authentication.authenticatedAccount != nil }
 
     var log: Logger { services.smtpdLogger }
 
     /// The greeting; logs `connect from`.
-    public func start() -> ConnectionStep {
+    /// The greeting; logs `connect from` (and the TLS line on implicit TLS).
+    public func start(tls: (version: String, cipher: String)? = nil) -> ConnectionStep {
         log.info("connect from \(client)")
+        if let tls { log.info("Anonymous TLS connection established from \(client): \(tls.version) with cipher \(tls.cipher)") }
         return run(session.start())
     }
 
@@ -43,6 +59,15 @@ public final class SMTPIngressConnection: @unchecked Sendable {
         log.warning("warning: Connection concurrency limit exceeded: \(count) from \(client) for service smtp")
         finished = true
         return ConnectionStep(output: ConnectionOutput(bytes: SMTPReply.tooManyConnections(services.settings.myhostname).encoded(), close: true))
+    }
+
+    /// The client's connection rate is over `smtpd_client_connection_rate_limit`.
+    public func refuseConnectionRate() -> ConnectionStep {
+        log.warning("warning: Connection rate limit exceeded: \(services.rateLimiter.connectionLimit + 1) from \(client) for service \(kind.rawValue)")
+        finished = true
+        return ConnectionStep(output: ConnectionOutput(
+            bytes: SMTPReply(421, .init(4, 7, 0), "\(services.settings.myhostname) Error: too many connections from \(client.address)").encoded(),
+            close: true))
     }
 
     public func receive(_ bytes: [UInt8]) -> ConnectionStep {
@@ -79,10 +104,24 @@ public final class SMTPIngressConnection: @unchecked Sendable {
             switch action {
             case .send(let reply):
                 output.bytes += reply.encoded()
-            case .checkSender:
-                queue += session.handle(.senderChecked(.senderOk))
+            case .checkSender(let sender, _):
+                queue += session.handle(.senderChecked(checkSender(sender)))
+            case .startTLS:
+                output.startTLS = true
+            case .authenticate(let mechanism, let initialResponse):
+                let rest = Array(queue)
+                return ConnectionStep(output: output) {
+                    let event = await self.authentication.begin(mechanism, initialResponse)
+                    return self.run(self.session.handle(event) + rest)
+                }
+            case .saslResponse(let line):
+                let rest = Array(queue)
+                return ConnectionStep(output: output) {
+                    let event = await self.authentication.receive(line)
+                    return self.run(self.session.handle(event) + rest)
+                }
             case .checkRecipient(let address, _, let transaction):
-                let decision = services.router.route(address, relayPermitted: client.isTrusted, in: services.directory.snapshot)
+                let decision = services.router.route(address, relayPermitted: relayPermitted, in: services.directory.snapshot)
                 if !Self.isUserUnknown(decision) {
                     queue += session.handle(.recipientChecked(apply(decision, address, transaction)))
                     continue
@@ -120,6 +159,18 @@ public final class SMTPIngressConnection: @unchecked Sendable {
         routes = []
     }
 
+    /// The message rate limit, then (on submission) the sender must belong to the logged-in user.
+    func checkSender(_ sender: EmailAddress?) -> SMTPReply {
+        if !client.isTrusted && !services.rateLimiter.admit(.message, from: client.address) {
+            log.warning("warning: Message delivery request rate limit exceeded: \(services.rateLimiter.messageLimit + 1) from \(client) for service \(kind.rawValue)")
+            return SMTPReply(450, .init(4, 7, 1), "Error: too many messages from \(client.address)")
+        }
+        guard kind != .smtpd, !authentication.senderBelongsToUser(sender) else { return .senderOk }
+        let user = session.authenticatedUser ?? ""
+        log.info("NOQUEUE: reject: MAIL from \(client): 553 5.7.1 <\(sender?.description ?? "")>: Sender address rejected: not owned by user \(user); proto=ESMTP")
+        return SMTPReply(553, .init(5, 7, 1), "<\(sender?.description ?? "")>: Sender address rejected: not owned by user \(user)")
+    }
+
     /// An unknown user may have been added since the snapshot was taken: such a
     /// verdict is only believed after the directory version has been checked.
     static func isUserUnknown(_ decision: RouteDecision) -> Bool {
@@ -131,7 +182,7 @@ public final class SMTPIngressConnection: @unchecked Sendable {
         let decision: RouteDecision
         do {
             let directory = try await services.directory.refreshIfChanged()
-            decision = services.router.route(address, relayPermitted: client.isTrusted, in: directory,
+            decision = services.router.route(address, relayPermitted: relayPermitted, in: directory,
                                              systemAccounts: SystemAccountDirectory(services.settings))
         } catch {
             log.warning("warning: \(client): recipient lookup for <\(address)> failed: \(error)")
@@ -152,7 +203,9 @@ public final class SMTPIngressConnection: @unchecked Sendable {
                 let id = services.queueIDs.next()
                 queueID = id
                 arrival = (Int64(Date().timeIntervalSince1970), ContinuousClock.now)
-                log.info("\(id): client=\(client)")
+                var line = "\(id): client=\(client)"
+                if let user = session.authenticatedUser { line += ", sasl_method=\(authentication.mechanism), sasl_username=\(user)" }
+                log.info("\(line)")
             }
             routes.append(targets)
             return .recipientOk

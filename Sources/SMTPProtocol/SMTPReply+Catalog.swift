@@ -48,5 +48,6 @@ extension SMTPReply {
         "Error: non-ASCII address requires the SMTPUTF8 parameter")
     public static let needRecipients = SMTPReply(554, EnhancedStatusCode(5, 5, 1), "Error: no valid recipients")
     public static let localError = SMTPReply(451, EnhancedStatusCode(4, 3, 0), "Error: queue file write error")
+    public static let mustStartTLS = SMTPReply(530, EnhancedStatusCode(5, 7, 0), "Must issue a STARTTLS command first")
     public static let insufficientStorage = SMTPReply(452, EnhancedStatusCode(4, 3, 1), "Insufficient system storage")
 }

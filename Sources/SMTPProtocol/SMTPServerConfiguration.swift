@@ -21,6 +21,18 @@ public struct SMTPServerConfiguration: Sendable {
     public var vrfyEnabled: Bool
     /// Whether STARTTLS may be offered (the transport can do TLS on this listener).
     public var startTLSAvailable = false
+    /// The connection is TLS from the start (implicit TLS, RFC 8314).
+    public var tlsFromStart = false
+    /// `smtpd_tls_security_level = encrypt`: MAIL and AUTH only after STARTTLS.
+    public var tlsRequired = false
+    /// `smtpd_sasl_auth_enable`: the SASL mechanisms offered (empty: AUTH is off).
+    public var authMechanisms: [String] = []
+    /// `smtpd_tls_auth_only`: AUTH is offered and accepted only over TLS.
+    public var authRequiresTLS = true
+    /// Submission: MAIL is refused until the client has authenticated.
+    public var authRequiredForMail = false
+    /// Longest SASL response line (RFC 4954 §4: at least 12288 octets).
+    public var maximumSASLLineLength = 12_288
 
     public init(hostname: String, banner: String, maximumMessageSize: Int = 10_240_000,
                 maximumTextLineLength: Int = 1000, maximumRecipients: Int = 1000,
@@ -38,11 +50,13 @@ public struct SMTPServerConfiguration: Sendable {
     var sizeLimit: Int { maximumMessageSize > 0 ? maximumMessageSize : Int.max / 2 }
 
     /// The EHLO keywords (RFC 5321 §4.1.1.1), in Postfix's order.
-    var ehloKeywords: [String] {
+    /// The EHLO keywords for a connection in this TLS state.
+    func ehloKeywords(tlsActive: Bool) -> [String] {
         var k = ["PIPELINING"]
         if maximumMessageSize > 0 { k.append("SIZE \(maximumMessageSize)") } else { k.append("SIZE") }
         if vrfyEnabled { k.append("VRFY") }
-        if startTLSAvailable { k.append("STARTTLS") }
+        if startTLSAvailable && !tlsActive { k.append("STARTTLS") }
+        if !authMechanisms.isEmpty && (tlsActive || !authRequiresTLS) { k.append("AUTH " + authMechanisms.joined(separator: " ")) }
         k += ["ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8", "CHUNKING"]
         return k
     }

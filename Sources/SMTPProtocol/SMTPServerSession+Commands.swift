@@ -47,9 +47,9 @@ extension SMTPServerSession {
         case .help:
             record("help", SMTPReply(214, .init(2, 0, 0), "See RFC 5321 and https://www.postfix.org/ for help"), into: &actions)
         case .startTLS:
-            record("starttls", .notImplemented("Error: STARTTLS is not available on this listener"), into: &actions)
-        case .auth:
-            record("auth", .notImplemented("Error: authentication not enabled"), into: &actions)
+            startTLS(into: &actions)
+        case .auth(let mechanism, let initialResponse):
+            authenticate(mechanism, initialResponse, into: &actions)
         }
     }
 
@@ -80,14 +80,65 @@ extension SMTPServerSession {
         heloName = name
         isESMTP = extended
         if extended {
-            let lines = [configuration.hostname] + configuration.ehloKeywords
+            let lines = [configuration.hostname] + configuration.ehloKeywords(tlsActive: tlsActive)
             record("ehlo", SMTPReply(250, nil, lines: lines), into: &actions)
         } else {
             record("helo", SMTPReply(250, nil, configuration.hostname), into: &actions)
         }
     }
 
+    /// RFC 3207: answer 220, drop everything buffered after the command, hand over to TLS.
+    mutating func startTLS(into actions: inout [SMTPServerAction]) {
+        guard configuration.startTLSAvailable else {
+            record("starttls", .notImplemented("Error: command not implemented"), into: &actions)
+            return
+        }
+        guard !tlsActive else {
+            record("starttls", SMTPReply(554, .init(5, 5, 1), "Error: TLS already active"), into: &actions)
+            return
+        }
+        record("starttls", SMTPReply(220, .init(2, 0, 0), "Ready to start TLS"), into: &actions)
+        buffer.removeAll()
+        position = 0
+        input = .tlsHandshake
+        waiting = .tls
+        actions.append(.startTLS)
+    }
+
+    /// RFC 4954 §4: checks that AUTH may run now, then hands the exchange to the transport.
+    mutating func authenticate(_ mechanism: String, _ initialResponse: String?, into actions: inout [SMTPServerAction]) {
+        let refusal: SMTPReply? = if configuration.authMechanisms.isEmpty {
+            .badSequence("Error: authentication not enabled")
+        } else if configuration.tlsRequired && !tlsActive {
+            .mustStartTLS
+        } else if configuration.authRequiresTLS && !tlsActive {
+            SMTPReply(538, .init(5, 7, 11), "Encryption required for requested authentication mechanism")
+        } else if authenticatedUser != nil {
+            .badSequence("Error: already authenticated")
+        } else if transaction != nil {
+            .badSequence("Error: MAIL transaction in progress")
+        } else if !configuration.authMechanisms.contains(mechanism.uppercased()) {
+            SMTPReply(504, .init(5, 5, 4), "Error: unsupported authentication mechanism")
+        } else {
+            nil
+        }
+        if let refusal {
+            record("auth", refusal, into: &actions)
+            return
+        }
+        waiting = .sasl
+        actions.append(.authenticate(mechanism: mechanism.uppercased(), initialResponse: initialResponse))
+    }
+
     mutating func mail(_ address: EmailAddress?, _ parameters: MailParameters, into actions: inout [SMTPServerAction]) {
+        if configuration.tlsRequired && !tlsActive {
+            record("mail", .mustStartTLS, into: &actions)
+            return
+        }
+        if configuration.authRequiredForMail && authenticatedUser == nil {
+            record("mail", SMTPReply(530, .init(5, 7, 0), "Authentication required"), into: &actions)
+            return
+        }
         if let size = parameters.size, configuration.maximumMessageSize > 0, size > configuration.maximumMessageSize {
             record("mail", .sizeDeclaredTooBig, into: &actions)
             return

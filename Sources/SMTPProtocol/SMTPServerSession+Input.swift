@@ -29,6 +29,29 @@ extension SMTPServerSession {
                 input = .data(receiver)
                 if end != nil { finishDATA(receiver, into: &actions) }
                 continue
+            case .sasl:
+                guard let (frame, next) = saslFramer.next(in: buffer, from: position) else { break }
+                position = next
+                input = .command
+                switch frame {
+                case .line(let line):
+                    waiting = .sasl
+                    actions.append(.saslResponse(String(decoding: line, as: UTF8.self)))
+                case .tooLong:
+                    input = .saslOverflow
+                    record("auth", SMTPReply(500, .init(5, 5, 6), "Error: authentication exchange line is too long"), into: &actions)
+                case .bareNewline:
+                    record("auth", .syntax("Error: malformed authentication response"), into: &actions)
+                }
+                continue
+            case .saslOverflow:
+                guard let next = saslFramer.discard(in: buffer, from: position) else { break }
+                position = next
+                if !saslFramer.isDiscarding { input = .command }
+                continue
+            case .tlsHandshake:
+                position = buffer.count
+                continue
             case .bdat(var receiver, let last, let keep):
                 let end = receiver.consume(buffer, from: position, keep: keep)
                 position = end ?? buffer.count

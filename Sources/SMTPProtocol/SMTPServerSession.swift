@@ -12,6 +12,12 @@ public struct SMTPServerSession: Sendable {
         case command
         case data(DATAReceiver)
         case bdat(BDATReceiver, last: Bool, keep: Bool)
+        /// A line of a SASL exchange (RFC 4954 §4).
+        case sasl
+        /// The rest of an over-long SASL line, skipped up to its end.
+        case saslOverflow
+        /// STARTTLS was answered; nothing is read until the handshake is done.
+        case tlsHandshake
     }
 
     /// An answer the session is waiting for.
@@ -20,6 +26,8 @@ public struct SMTPServerSession: Sendable {
         case recipient(EmailAddress, RcptParameters)
         case verify
         case delivery(verb: String)
+        case sasl
+        case tls
     }
 
     public let configuration: SMTPServerConfiguration
@@ -28,6 +36,10 @@ public struct SMTPServerSession: Sendable {
     public internal(set) var statistics = SMTPCommandStatistics()
     public internal(set) var isClosed = false
     public internal(set) var transaction: SMTPTransaction?
+    /// True once TLS is active (after STARTTLS, or from the start on implicit TLS).
+    public internal(set) var tlsActive: Bool
+    /// The SASL authentication id after a successful AUTH (RFC 4954).
+    public internal(set) var authenticatedUser: String?
     /// The last command verb received, uppercase, for `lost connection after DATA` logs.
     public internal(set) var lastCommandVerb: String?
     /// The BDAT chunks so far, kept across chunks until LAST.
@@ -43,7 +55,11 @@ public struct SMTPServerSession: Sendable {
     public init(configuration: SMTPServerConfiguration) {
         self.configuration = configuration
         self.framer = SMTPCommandFramer(maximumLineLength: configuration.maximumExtendedCommandLineLength - 2)
+        self.saslFramer = SMTPCommandFramer(maximumLineLength: configuration.maximumSASLLineLength)
+        self.tlsActive = configuration.tlsFromStart
     }
+
+    var saslFramer: SMTPCommandFramer
 
     /// The greeting (RFC 5321 §4.3.1).
     public mutating func start() -> [SMTPServerAction] {
@@ -53,6 +69,7 @@ public struct SMTPServerSession: Sendable {
     /// Bytes from the client.
     public mutating func receive(_ bytes: some Collection<UInt8>) -> [SMTPServerAction] {
         guard !isClosed else { return [] }
+        if case .tlsHandshake = input { return [] }
         buffer.append(contentsOf: bytes)
         return process()
     }
@@ -89,6 +106,27 @@ public struct SMTPServerSession: Sendable {
             waiting = nil
             transaction = nil
             record(verb, reply, into: &actions)
+        case (.tlsEstablished, .tls?):
+            waiting = nil
+            input = .command
+            tlsActive = true
+            heloName = nil
+            isESMTP = false
+            buffer.removeAll()
+            position = 0
+        case (.saslChallenge(let text), .sasl?):
+            waiting = nil
+            input = .sasl
+            actions.append(.send(SMTPReply(334, nil, text)))
+        case (.authenticated(let user), .sasl?):
+            waiting = nil
+            input = .command
+            authenticatedUser = user
+            record("auth", SMTPReply(235, .init(2, 7, 0), "Authentication successful"), into: &actions)
+        case (.authenticationFailed(let reply), .sasl?):
+            waiting = nil
+            input = .command
+            record("auth", reply, into: &actions)
         default:
             return []
         }
@@ -121,8 +159,10 @@ public struct SMTPServerSession: Sendable {
         return actions
     }
 
+    /// Postfix's `proto=` and Received `with`: SMTP, ESMTP or UTF8SMTP, then `S`
+    /// with TLS and `A` when authenticated (RFC 3848).
     func protocolName(_ parameters: MailParameters) -> String {
-        if parameters.smtpUTF8 { return "UTF8SMTP" }
-        return isESMTP ? "ESMTP" : "SMTP"
+        let base = parameters.smtpUTF8 ? "UTF8SMTP" : (isESMTP ? "ESMTP" : "SMTP")
+        return base + (tlsActive ? "S" : "") + (authenticatedUser != nil ? "A" : "")
     }
 }

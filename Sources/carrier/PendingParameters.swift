@@ -6,19 +6,13 @@ import CarrierServer
 /// an operator never believes an inert setting is in force.
 enum PendingParameters {
     static let keys: [String: String] = [
-        "submission_listen": "submission (port 587) with STARTTLS and AUTH",
-        "submissions_listen": "implicit-TLS submission (port 465)",
         "imap_listen": "the IMAP server", "imaps_listen": "the IMAP server",
         "pop3_listen": "the POP3 server", "pop3s_listen": "the POP3 server",
-        "smtpd_tls_cert_file": "TLS", "smtpd_tls_key_file": "TLS", "smtpd_tls_security_level": "TLS",
-        "smtpd_sasl_auth_enable": "SMTP AUTH", "smtpd_tls_auth_only": "SMTP AUTH",
-        "auth_failure_limit": "SMTP AUTH", "auth_lockout_time": "SMTP AUTH",
         "relayhost": "outbound delivery", "smtp_sasl_auth_enable": "outbound delivery",
         "smtp_sasl_password_maps": "outbound delivery", "smtp_sasl_security_options": "outbound delivery",
         "smtp_tls_security_level": "outbound delivery", "smtp_use_tls": "outbound delivery",
         "smtp_tls_CAfile": "outbound delivery", "maximal_queue_lifetime": "outbound delivery",
         "bounce_queue_lifetime": "outbound delivery", "delay_warning_time": "outbound delivery",
-        "smtpd_client_connection_rate_limit": "rate limits", "smtpd_client_message_rate_limit": "rate limits",
         "smtpd_error_sleep_time": "error tarpitting", "smtpd_soft_error_limit": "error tarpitting",
     ]
 

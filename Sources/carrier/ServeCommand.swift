@@ -24,12 +24,12 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = loaded.settings
         let lock: DataDirectoryLock
         var helper: PrivilegedDeliveryClient?
-        var inheritedSMTP: [Int32]?
+        var inheritedListeners: [String: [Int32]]?
         if let inherited {
             guard let fds = PrivilegeSeparation.Inherited(inherited) else { throw CommandFailure.usage("bad --inherited \(inherited)") }
             lock = DataDirectoryLock(adopting: fds.lock, dataDirectory: settings.dataDirectory)
             helper = PrivilegedDeliveryClient(descriptor: fds.helper)
-            inheritedSMTP = fds.smtpd
+            inheritedListeners = fds.listeners
         } else {
             lock = try acquireLock(settings)
             try separateIfConfigured(loaded, lock)
@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
                                        hostname: settings.myhostname, syslogName: settings.syslogName,
                                        echoToStandardError: !quiet)
             server = try MailServer(settings: settings, logWriter: writer, privilegedHelper: helper)
-            try await server.start(inheritedSMTP: inheritedSMTP)
+            try await server.start(inherited: inheritedListeners)
         } catch {
             lock.release()
             throw CommandFailure(message: "fatal: \(error)", status: ExitStatus.temporaryFailure)
@@ -51,8 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
         if inherited != nil {
             server.masterLogger.info("running as \(settings.mailOwner) (uid \(getuid())); mailbox files are written by the privileged delivery helper")
         }
-        for listen in settings.smtpdListen {
-            server.masterLogger.info("smtpd listening on \(listen)")
+        for (service, addresses) in [("smtpd", settings.smtpdListen), ("submission", settings.submissionListen),
+                                     ("submissions", settings.submissionsListen)] {
+            for address in addresses { server.masterLogger.info("\(service) listening on \(address)") }
         }
         let warnings = PendingParameters.warnings(loaded.configuration) + PendingParameters.refusals(loaded.configuration)
             + PendingParameters.unsupportedTables(loaded.configuration, settings)
@@ -105,13 +106,16 @@ struct ServeCommand: AsyncParsableCommand {
             }
             try PrivilegeSeparation.handOver(dataDirectory: settings.dataDirectory, to: account)
             let helper = try PrivilegeSeparation.startHelper(executable: Daemon.ownExecutable, settings: settings)
-            let listeners = try PrivilegeSeparation.bindListeners(settings.smtpdListen)
-            let inherited = PrivilegeSeparation.Inherited(lock: lock.lockDescriptor, helper: helper.descriptor, smtpd: listeners)
+            let inherited = PrivilegeSeparation.Inherited(lock: lock.lockDescriptor, helper: helper.descriptor, listeners: [
+                "smtp": try PrivilegeSeparation.bindListeners(settings.smtpdListen, key: "smtpd_listen"),
+                "submission": try PrivilegeSeparation.bindListeners(settings.submissionListen, key: "submission_listen"),
+                "submissions": try PrivilegeSeparation.bindListeners(settings.submissionsListen, key: "submissions_listen"),
+            ])
             var arguments = ["serve", "--inherited", inherited.description]
             if let path = loaded.path { arguments += ["--config", path] }
             if quiet { arguments.append("--quiet") }
             try PrivilegeSeparation.execUnprivileged(as: account, executable: Daemon.ownExecutable, arguments: arguments,
-                                                     keeping: [lock.lockDescriptor, helper.descriptor] + listeners)
+                                                     keeping: inherited.all)
         } catch {
             lock.release()
             throw CommandFailure(message: "fatal: \(error)", status: ExitStatus.temporaryFailure)

@@ -138,8 +138,8 @@ import Testing
 
 @Suite struct PrivilegeSeparationTests {
     @Test func inheritedDescriptorsRoundTrip() {
-        let value = PrivilegeSeparation.Inherited(lock: 3, helper: 5, smtpd: [6, 7])
-        #expect(value.description == "lock=3,helper=5,smtpd=6+7")
+        let value = PrivilegeSeparation.Inherited(lock: 3, helper: 5, listeners: ["smtp": [6, 7], "submission": [8], "submissions": []])
+        #expect(value.description == "lock=3,helper=5,smtp=6+7,submission=8,submissions=")
         #expect(PrivilegeSeparation.Inherited(value.description) == value)
         #expect(PrivilegeSeparation.Inherited("helper=5") == nil)
     }

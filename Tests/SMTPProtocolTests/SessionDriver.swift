@@ -10,6 +10,9 @@ struct SessionDriver {
     var closed = false
     var aborted = 0
     var rejectRecipient: (EmailAddress) -> SMTPReply? = { _ in nil }
+    var startedTLS = 0
+    /// Scripted SASL: the user "alice" with password line "secret" (one challenge round).
+    var saslLines: [String] = []
 
     init(_ configure: (inout SMTPServerConfiguration) -> Void = { _ in }) {
         var config = SMTPServerConfiguration(hostname: "mx.example.test", banner: "mx.example.test ESMTP Carrier")
@@ -41,6 +44,19 @@ struct SessionDriver {
                 queue += session.handle(.delivered(SMTPReply(250, .init(2, 0, 0), "Ok: queued as TEST")))
             case .transactionAborted: aborted += 1
             case .close: closed = true
+            case .startTLS: startedTLS += 1
+            case .authenticate(_, let initial):
+                if let initial { saslLines.append(initial) }
+                queue += session.handle(initial == "c2VjcmV0" ? .authenticated("alice") : .saslChallenge(""))
+            case .saslResponse(let line):
+                saslLines.append(line)
+                if line == "*" {
+                    queue += session.handle(.authenticationFailed(SMTPReply(501, .init(5, 7, 0), "Authentication aborted")))
+                } else if line == "c2VjcmV0" {
+                    queue += session.handle(.authenticated("alice"))
+                } else {
+                    queue += session.handle(.authenticationFailed(SMTPReply(535, .init(5, 7, 8), "Authentication failed")))
+                }
             }
         }
     }

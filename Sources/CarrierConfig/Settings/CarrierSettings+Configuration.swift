@@ -44,6 +44,16 @@ extension CarrierSettings {
         disableVRFYCommand = try c.bool("disable_vrfy_command")
         smtpdForbidBareNewline = try c.bool("smtpd_forbid_bare_newline")
 
+        smtpdTLSCertFile = try c.string("smtpd_tls_cert_file")
+        smtpdTLSKeyFile = try c.string("smtpd_tls_key_file")
+        smtpdTLSSecurityLevel = try TLSSecurityLevel.read("smtpd_tls_security_level", from: c)
+        smtpdSASLAuthEnable = try c.bool("smtpd_sasl_auth_enable")
+        smtpdTLSAuthOnly = try c.bool("smtpd_tls_auth_only")
+        authFailureLimit = try c.integer("auth_failure_limit")
+        authLockoutTime = try c.duration("auth_lockout_time")
+        smtpdClientConnectionRateLimit = try c.integer("smtpd_client_connection_rate_limit")
+        smtpdClientMessageRateLimit = try c.integer("smtpd_client_message_rate_limit")
+
         maximalQueueLifetime = try c.duration("maximal_queue_lifetime")
         bounceQueueLifetime = try c.duration("bounce_queue_lifetime")
     }

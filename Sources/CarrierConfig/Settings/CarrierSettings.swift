@@ -51,6 +51,18 @@ public struct CarrierSettings: Sendable, Equatable {
     public var disableVRFYCommand: Bool
     public var smtpdForbidBareNewline: Bool
 
+    // TLS and authentication.
+    public var smtpdTLSCertFile: String
+    public var smtpdTLSKeyFile: String
+    /// `none`, `may` or `encrypt` for port 25 (submission is always `encrypt`).
+    public var smtpdTLSSecurityLevel: TLSSecurityLevel
+    public var smtpdSASLAuthEnable: Bool
+    public var smtpdTLSAuthOnly: Bool
+    public var authFailureLimit: Int
+    public var authLockoutTime: Duration
+    public var smtpdClientConnectionRateLimit: Int
+    public var smtpdClientMessageRateLimit: Int
+
     // Queue.
     public var maximalQueueLifetime: Duration
     public var bounceQueueLifetime: Duration

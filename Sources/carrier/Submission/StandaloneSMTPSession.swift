@@ -40,6 +40,9 @@ struct StandaloneSMTPSession {
                 queue += session.handle(.delivered(submit(transaction, content)))
             case .transactionAborted:
                 break
+            case .startTLS, .authenticate, .saslResponse:
+                // Not offered on standard input: the configuration has no TLS and no AUTH.
+                break
             case .close:
                 return true
             }

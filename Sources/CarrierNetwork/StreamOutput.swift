@@ -1,0 +1,16 @@
+/// Bytes to write, then whether to close the connection or to start TLS on it.
+public struct StreamOutput: Equatable, Sendable {
+    public var bytes: [UInt8]
+    public var close: Bool
+    /// After `bytes` (the "ready to start TLS" reply) the transport discards all
+    /// further plaintext input and begins a TLS handshake as the server. The
+    /// listener must have been bound with `ListenerTLS.startTLS`; on any other
+    /// listener the connection is closed instead of staying in plaintext.
+    public var startTLS: Bool
+
+    public init(bytes: [UInt8] = [], close: Bool = false, startTLS: Bool = false) {
+        self.bytes = bytes
+        self.close = close
+        self.startTLS = startTLS
+    }
+}
