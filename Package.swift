@@ -49,9 +49,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
+        .target(name: "Queue", dependencies: [
+            "MailCore", "CarrierConfig", "CarrierStore", "Ingress", "LocalDelivery",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "CarrierServer", dependencies: [
             "MailCore", "SMTPProtocol", "CarrierConfig", "CarrierStore", "CarrierAuth",
-            "CarrierNetwork", "Ingress", "LocalDelivery",
+            "CarrierNetwork", "Ingress", "LocalDelivery", "Queue",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -73,6 +77,7 @@ let package = Package(
         .testTarget(name: "CarrierCLITests", dependencies: ["carrier", "CarrierConfig", "CarrierStore", "CarrierTesting"]),
         .testTarget(name: "LocalDeliveryTests", dependencies: ["LocalDelivery", "CarrierTesting", "MailCore", "CarrierStore"]),
         .testTarget(name: "IngressTests", dependencies: ["Ingress", "CarrierTesting", "SMTPProtocol", "LocalDelivery"]),
+        .testTarget(name: "QueueTests", dependencies: ["Queue", "Ingress", "CarrierStore", "CarrierTesting", "LocalDelivery"]),
         .testTarget(name: "CarrierServerTests", dependencies: [
             "CarrierServer", "CarrierTesting",
             .product(name: "NIOCore", package: "swift-nio"),

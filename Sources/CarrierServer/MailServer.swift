@@ -8,6 +8,7 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import Queue
 
 /// The running mail system of one process: the store, the loggers and the
 /// listeners, wired from `CarrierSettings`. `reload` swaps the settings new
@@ -23,7 +24,8 @@ public final class MailServer: Sendable {
     let queueIDs = QueueIDGenerator()
     let directory: DirectoryCache
     let pickup: PickupService
-    let pickupTask = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    let queueManager: QueueManager
+    let backgroundTasks = NIOLockedValueBox<[Task<Void, Never>]>([])
     let tls = NIOLockedValueBox<TLSServerContext?>(nil)
     public let masterLogger: Logger
 
@@ -51,6 +53,10 @@ public final class MailServer: Sendable {
                                                            authLimiter: authLimiter, rateLimiter: rateLimiter))
         self.services = services
         pickup = PickupService(maildrop: Maildrop(dataDirectory: settings.dataDirectory), logger: logWriter.logger("pickup")) {
+            services.withLockedValue { $0 }
+        }
+        let lifetime = settings.maximalQueueLifetime.components.seconds
+        queueManager = QueueManager(store: store, schedule: RetrySchedule(maximalLifetime: lifetime), logger: logWriter.logger("qmgr")) {
             services.withLockedValue { $0 }
         }
     }
@@ -95,12 +101,17 @@ public final class MailServer: Sendable {
             }
         }
         let pickup = self.pickup
-        pickupTask.withLockedValue { $0 = Task { await pickup.run() } }
+        let queueManager = self.queueManager
+        backgroundTasks.withLockedValue {
+            $0 = [Task { await pickup.run() }, Task { await queueManager.run() }]
+        }
     }
 
-    /// Looks at the maildrop now (SIGUSR1, `postqueue -f`).
+    /// Looks at the maildrop and retries the queue now (SIGUSR1, `postqueue -f`).
     public func flush() {
         pickup.trigger()
+        let queueManager = self.queueManager
+        Task { await queueManager.flush() }
     }
 
     func bind(_ endpoints: [StreamListener.Endpoint], kind: SMTPListenerKind, tls: ListenerTLS,
@@ -176,11 +187,11 @@ public final class MailServer: Sendable {
     public func shutdown(gracePeriod: Duration) async {
         let bound = listeners.withLockedValue { l in defer { l = [] }; return l }
         for listener in bound { await listener.close() }
-        if let task = pickupTask.withLockedValue({ t in defer { t = nil }; return t }) {
-            task.cancel()
-            pickup.trigger()
-            await task.value
-        }
+        let tasks = backgroundTasks.withLockedValue { t in defer { t = [] }; return t }
+        for task in tasks { task.cancel() }
+        pickup.trigger()
+        queueManager.stop()
+        for task in tasks { await task.value }
         let deadline = ContinuousClock.now + gracePeriod
         while registry.count > 0 && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(50))

@@ -38,6 +38,14 @@ public protocol MailStore: Sendable {
     func queuedRecipientCount() async throws -> Int
     /// Every queued message with its recipients, oldest first.
     func queueEntries() async throws -> [QueueEntryRecord]
+    /// Deferred recipients whose next attempt is due at `now` (seconds since 1970), oldest first.
+    func dueQueueRecipients(now: Int64, limit: Int) async throws -> [QueuedDelivery]
+    /// The recipient is done (delivered or bounced); the message leaves the queue with its last recipient.
+    func completeQueueRecipient(queueID: String, recipient: String) async throws
+    /// Another try failed: records the reason and when to try again.
+    func deferQueueRecipient(queueID: String, recipient: String, reason: String, nextAttempt: Int64) async throws
+    /// `postqueue -f`: every deferred recipient becomes due now.
+    func makeQueueDue() async throws
     /// Removes queued messages (`postsuper -d`); nil removes all. Returns how many were removed.
     func deleteQueueEntries(_ queueIDs: [String]?) async throws -> Int
 }

@@ -220,6 +220,47 @@ public final class SQLiteMailStore: MailStore {
         }
     }
 
+    public func dueQueueRecipients(now: Int64, limit: Int) async throws -> [QueuedDelivery] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT q.queue_id, q.sender, q.arrival, q.body_hash, q.size, q.envelope_id, q.dsn_return,
+                       r.recipient, r.original_recipient, r.notify, r.attempts
+                FROM queue_recipients r JOIN queue q ON q.queue_id = r.queue_id
+                WHERE r.status = 'deferred' AND r.next_attempt <= ?
+                ORDER BY r.next_attempt, q.arrival LIMIT ?
+                """, arguments: [now, limit]).map {
+                QueuedDelivery(queueID: $0["queue_id"], sender: $0["sender"], arrival: $0["arrival"], bodyHash: $0["body_hash"],
+                               size: $0["size"], envelopeID: $0["envelope_id"], dsnReturn: $0["dsn_return"],
+                               recipient: $0["recipient"], originalRecipient: $0["original_recipient"], notify: $0["notify"],
+                               attempts: $0["attempts"])
+            }
+        }
+    }
+
+    public func completeQueueRecipient(queueID: String, recipient: String) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM queue_recipients WHERE queue_id = ? AND recipient = ?", arguments: [queueID, recipient])
+            try db.execute(sql: """
+                DELETE FROM queue WHERE queue_id = ? AND NOT EXISTS (SELECT 1 FROM queue_recipients WHERE queue_id = ?)
+                """, arguments: [queueID, queueID])
+        }
+    }
+
+    public func deferQueueRecipient(queueID: String, recipient: String, reason: String, nextAttempt: Int64) async throws {
+        try await writer.write { db in
+            try db.execute(sql: """
+                UPDATE queue_recipients SET attempts = attempts + 1, last_reason = ?, next_attempt = ?
+                WHERE queue_id = ? AND recipient = ?
+                """, arguments: [reason, nextAttempt, queueID, recipient])
+        }
+    }
+
+    public func makeQueueDue() async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE queue_recipients SET next_attempt = 0 WHERE status = 'deferred'")
+        }
+    }
+
     public func deleteQueueEntries(_ queueIDs: [String]?) async throws -> Int {
         try await writer.write { db in
             guard let queueIDs else {

@@ -67,3 +67,20 @@ public struct QueueEntryRecord: Equatable, Sendable {
     public var size: Int
     public var recipients: [Recipient]
 }
+
+/// One recipient of a queued message whose next attempt is due, with what a
+/// delivery attempt needs about its message.
+public struct QueuedDelivery: Equatable, Sendable {
+    public var queueID: String
+    public var sender: String
+    /// Seconds since 1970.
+    public var arrival: Int64
+    public var bodyHash: String
+    public var size: Int
+    public var envelopeID: String?
+    public var dsnReturn: String?
+    public var recipient: String
+    public var originalRecipient: String?
+    public var notify: String?
+    public var attempts: Int
+}

@@ -29,7 +29,7 @@ public struct NonDeliveryNotifier: Sendable {
     /// Sends one report for `bounced` (final address and reason of each).
     public func bounce(_ message: AcceptedMessage, _ bounced: [(address: String, reason: String)]) async {
         guard !bounced.isEmpty else { return }
-        guard !message.sender.isEmpty, let sender = try? EnvelopeAddress.parse(message.sender) else {
+        guard !message.sender.isEmpty, let sender = try? EnvelopeAddressParser.parse(message.sender) else {
             logger.info("\(message.queueID): no bounce: the sender is the null address")
             return
         }

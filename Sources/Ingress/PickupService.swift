@@ -90,7 +90,7 @@ public final class PickupService: Sendable {
         var queued: [DeliveryBatch.QueuedRecipient] = []
         var bounced: [(address: String, reason: String)] = []
         for text in envelope.recipients {
-            guard let address = try? EnvelopeAddress.parse(text) else {
+            guard let address = try? EnvelopeAddressParser.parse(text) else {
                 bounced.append((text, "bad address syntax"))
                 continue
             }

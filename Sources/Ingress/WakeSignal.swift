@@ -2,7 +2,9 @@ import NIOConcurrencyHelpers
 
 /// Lets one waiting task sleep until another says "now" or a timeout passes.
 /// A signal sent while nobody waits is kept for the next wait.
-final class WakeSignal: Sendable {
+public final class WakeSignal: Sendable {
+    public init() {}
+
     private struct State {
         var pending = false
         var waiter: CheckedContinuation<Void, Never>?
@@ -10,7 +12,7 @@ final class WakeSignal: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
-    func signal() {
+    public func signal() {
         let waiter = state.withLockedValue { s -> CheckedContinuation<Void, Never>? in
             guard let w = s.waiter else {
                 s.pending = true
@@ -23,7 +25,7 @@ final class WakeSignal: Sendable {
     }
 
     /// Returns at the next signal, or after `timeout`.
-    func wait(timeout: Duration) async {
+    public func wait(timeout: Duration) async {
         let timer = Task { [weak self] in
             try? await Task.sleep(for: timeout)
             self?.signal()

@@ -1,0 +1,95 @@
+import CarrierAuth
+import CarrierStore
+import CarrierTesting
+import Ingress
+import LocalDelivery
+import Logging
+import Testing
+@testable import Queue
+
+@Suite struct QueueManagerTests {
+    struct Fixture {
+        let dir: TemporaryDirectory
+        let store: SQLiteMailStore
+        let manager: QueueManager
+        let alice: UserRecord
+
+        init(lifetime: Int64 = 5 * 86_400) async throws {
+            dir = try TemporaryDirectory()
+            let store = try SQLiteMailStore(directory: dir.path)
+            self.store = store
+            alice = try await store.createUser(address: "alice", passwordHash: "x", isAdmin: true)
+            let settings = TestSettings.make(directory: dir.path)
+            let logger = Logger(label: "test")
+            let directory = DirectoryCache(store: store)
+            let agent = LocalDeliveryAgent(store: store, logger: logger, queueLogger: logger)
+            let services = IngressServices(settings: settings, store: store, directory: directory, localDelivery: agent,
+                                           queueIDs: QueueIDGenerator(), authLimiter: AuthFailureLimiter(),
+                                           rateLimiter: ClientRateLimiter(connectionLimit: 0, messageLimit: 0),
+                                           smtpdLogger: logger, cleanupLogger: logger)
+            manager = QueueManager(store: store, schedule: RetrySchedule(maximalLifetime: lifetime), logger: logger) { services }
+        }
+
+        func queue(_ id: String, from sender: String, to recipients: [String], arrival: Int64) async throws {
+            _ = try await store.deliver(DeliveryBatch(
+                queueID: id, sender: sender, content: Array("Subject: queued \(id)\r\n\r\nbody\r\n".utf8),
+                metadata: MessageMetadata(subject: "queued"), arrival: arrival, localCopies: [],
+                queued: recipients.map { .init(address: $0, reason: "waiting") }))
+        }
+    }
+
+    @Test func deferredLocalRecipientIsDeliveredOnceAndLeavesTheQueue() async throws {
+        let f = try await Fixture()
+        defer { f.dir.remove() }
+        try await f.queue("Q1", from: "a@example.test", to: ["alice@localhost"], arrival: 1_000)
+        await f.manager.runOnce(now: 2_000)
+        #expect(try await f.store.messages(userID: f.alice.id, mailbox: "INBOX").count == 1)
+        #expect(try await f.store.queueEntries().isEmpty)
+        await f.manager.runOnce(now: 3_000)
+        #expect(try await f.store.messages(userID: f.alice.id, mailbox: "INBOX").count == 1)
+    }
+
+    @Test func remoteRecipientWaitsWithBackoffThenBouncesWhenExpired() async throws {
+        let f = try await Fixture(lifetime: 10_000)
+        defer { f.dir.remove() }
+        try await f.queue("Q2", from: "alice@localhost", to: ["bob@remote.test"], arrival: 1_000)
+        await f.manager.runOnce(now: 1_100)
+        let waiting = try await f.store.queueEntries()
+        #expect(waiting.first?.recipients.first?.reason?.contains("outbound delivery is not enabled") == true)
+        #expect(try await f.store.dueQueueRecipients(now: 1_100, limit: 10).isEmpty, "backoff pushes the next attempt out")
+        #expect(try await f.store.dueQueueRecipients(now: 1_100 + 300, limit: 10).count == 1)
+        await f.manager.runOnce(now: 20_000)
+        #expect(try await f.store.queueEntries().isEmpty)
+        let bounce = try await f.store.messages(userID: f.alice.id, mailbox: "INBOX")
+        #expect(bounce.count == 1)
+        let text = try #require(try await f.store.content(hash: bounce[0].bodyHash)).map { Character(UnicodeScalar($0)) }
+        #expect(String(text).contains("delivery time expired"))
+    }
+
+    @Test func unknownLocalRecipientBouncesAtOnce() async throws {
+        let f = try await Fixture()
+        defer { f.dir.remove() }
+        try await f.queue("Q3", from: "alice@localhost", to: ["ghost@localhost"], arrival: 1_000)
+        await f.manager.runOnce(now: 1_001)
+        #expect(try await f.store.queueEntries().isEmpty)
+        #expect(try await f.store.messages(userID: f.alice.id, mailbox: "INBOX").count == 1)
+    }
+
+    @Test func flushMakesEverythingDue() async throws {
+        let f = try await Fixture()
+        defer { f.dir.remove() }
+        try await f.queue("Q4", from: "alice@localhost", to: ["bob@remote.test"], arrival: 1_000)
+        try await f.store.deferQueueRecipient(queueID: "Q4", recipient: "bob@remote.test", reason: "later", nextAttempt: 9_999_999_999)
+        #expect(try await f.store.dueQueueRecipients(now: 2_000, limit: 10).isEmpty)
+        try await f.store.makeQueueDue()
+        #expect(try await f.store.dueQueueRecipients(now: 2_000, limit: 10).count == 1)
+    }
+
+    @Test func backoffGrowsAndIsCapped() {
+        let schedule = RetrySchedule()
+        #expect(schedule.nextAttempt(after: 0, now: 0) == 300)
+        #expect(schedule.nextAttempt(after: 1, now: 0) == 600)
+        #expect(schedule.nextAttempt(after: 10, now: 0) == 4000)
+        #expect(schedule.expired(arrival: 0, now: 5 * 86_400 + 1))
+    }
+}
