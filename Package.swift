@@ -50,7 +50,8 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "Queue", dependencies: [
-            "MailCore", "CarrierConfig", "CarrierStore", "Ingress", "LocalDelivery",
+            "MailCore", "CarrierConfig", "CarrierStore", "Ingress", "LocalDelivery", "SMTPProtocol", "CarrierAuth", "CarrierNetwork",
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "CarrierServer", dependencies: [
@@ -77,7 +78,10 @@ let package = Package(
         .testTarget(name: "CarrierCLITests", dependencies: ["carrier", "CarrierConfig", "CarrierStore", "CarrierTesting"]),
         .testTarget(name: "LocalDeliveryTests", dependencies: ["LocalDelivery", "CarrierTesting", "MailCore", "CarrierStore"]),
         .testTarget(name: "IngressTests", dependencies: ["Ingress", "CarrierTesting", "SMTPProtocol", "LocalDelivery"]),
-        .testTarget(name: "QueueTests", dependencies: ["Queue", "Ingress", "CarrierStore", "CarrierTesting", "LocalDelivery"]),
+        .testTarget(name: "QueueTests", dependencies: [
+            "Queue", "Ingress", "CarrierStore", "CarrierTesting", "LocalDelivery", "CarrierServer", "CarrierAuth", "SMTPProtocol",
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "CarrierServerTests", dependencies: [
             "CarrierServer", "CarrierTesting",
             .product(name: "NIOCore", package: "swift-nio"),

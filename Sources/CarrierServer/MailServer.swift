@@ -56,9 +56,14 @@ public final class MailServer: Sendable {
             services.withLockedValue { $0 }
         }
         let lifetime = settings.maximalQueueLifetime.components.seconds
-        queueManager = QueueManager(store: store, schedule: RetrySchedule(maximalLifetime: lifetime), logger: logWriter.logger("qmgr")) {
+        let outbound = OutboundDelivery(agent: SMTPDeliveryAgent(group: group, logger: logWriter.logger("smtp")),
+                                        resolver: DNSResolver.system(group: group))
+        let queueManager = QueueManager(store: store, schedule: RetrySchedule(maximalLifetime: lifetime),
+                                        logger: logWriter.logger("qmgr"), outbound: outbound) {
             services.withLockedValue { $0 }
         }
+        self.queueManager = queueManager
+        services.withLockedValue { $0.outboundTrigger = { queueManager.trigger() } }
     }
 
     static func makeServices(_ settings: CarrierSettings, store: SQLiteMailStore, directory: DirectoryCache,
@@ -177,8 +182,10 @@ public final class MailServer: Sendable {
                 masterLogger.error("warning: TLS certificate reload failed, keeping the old one: \(error)")
             }
         }
-        let fresh = Self.makeServices(settings, store: store, directory: directory, logWriter: logWriter, queueIDs: queueIDs,
+        var fresh = Self.makeServices(settings, store: store, directory: directory, logWriter: logWriter, queueIDs: queueIDs,
                                       privilegedHelper: privilegedHelper, authLimiter: authLimiter, rateLimiter: rateLimiter)
+        let queueManager = self.queueManager
+        fresh.outboundTrigger = { queueManager.trigger() }
         services.withLockedValue { $0 = fresh }
     }
 
@@ -190,7 +197,7 @@ public final class MailServer: Sendable {
         let tasks = backgroundTasks.withLockedValue { t in defer { t = [] }; return t }
         for task in tasks { task.cancel() }
         pickup.trigger()
-        queueManager.stop()
+        queueManager.trigger()
         for task in tasks { await task.value }
         let deadline = ContinuousClock.now + gracePeriod
         while registry.count > 0 && ContinuousClock.now < deadline {

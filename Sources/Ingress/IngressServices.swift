@@ -22,6 +22,8 @@ public struct IngressServices: Sendable {
     public var authLimiter: AuthFailureLimiter
     /// Connection and message rates per client (Postfix's anvil).
     public var rateLimiter: ClientRateLimiter
+    /// Tells the queue manager that new outbound mail is waiting.
+    public var outboundTrigger: @Sendable () -> Void = {}
 
     public init(settings: CarrierSettings, store: any MailStore, directory: DirectoryCache, localDelivery: LocalDeliveryAgent,
                 queueIDs: QueueIDGenerator, authLimiter: AuthFailureLimiter, rateLimiter: ClientRateLimiter,

@@ -52,6 +52,8 @@ public struct NonDeliveryNotifier: Sendable {
         switch router.route(sender, relayPermitted: true, in: snapshot, systemAccounts: SystemAccountDirectory(settings)) {
         case .local(let targets):
             local = targets.map { LocalRecipient(destination: $0.destination, finalAddress: $0.finalAddress, envelopeAddress: message.sender) }
+        case .remote:
+            queued = [.init(address: message.sender, reason: "waiting for the outbound queue")]
         case .reject(let reply):
             queued = [.init(address: message.sender, reason: reply.lines.joined(separator: " "))]
         }

@@ -61,6 +61,7 @@ public final class PickupService: Sendable {
             let report = try await services.localDelivery.deliver(message, to: local, queued: queued)
             await services.notifier.bounce(message, bounced + report.bounced.map { ($0.recipient.finalAddress, $0.reason) })
             try maildrop.remove(queueID: queueID)
+            if !queued.isEmpty { services.outboundTrigger() }
         } catch {
             logger.error("warning: \(queueID): delivery failed, will retry: \(error)")
         }
@@ -99,6 +100,8 @@ public final class PickupService: Sendable {
                 for target in targets where !local.contains(where: { $0.destination == target.destination }) {
                     local.append(LocalRecipient(destination: target.destination, finalAddress: target.finalAddress, envelopeAddress: text))
                 }
+            case .remote(let address):
+                queued.append(.init(address: address.description, reason: "waiting for the outbound queue"))
             case .reject(let reply) where reply.isPermanent:
                 logger.info("\(envelope.queueID): to=<\(text)>, relay=none, dsn=\(reply.enhancedCode?.description ?? "5.0.0"), status=bounced (\(reply.lines.joined(separator: " ")))")
                 bounced.append((text, reply.lines.joined(separator: " ")))

@@ -46,8 +46,7 @@ public struct RecipientRouter: Sendable {
             if !relayPermitted {
                 return .reject(SMTPReply(554, EnhancedStatusCode(5, 7, 1), "<\(address)>: Relay access denied"))
             }
-            return .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0),
-                                     "<\(address)>: Temporary lookup failure: outbound delivery is not enabled on this server"))
+            return .remote(address)
         case .virtualMailbox:
             let key = "\(stripExtension(address.localPart.lowercased()))@\(address.normalizedDomain)"
             guard let user = directory.user(address: key) else {
@@ -130,7 +129,7 @@ public struct RecipientRouter: Sendable {
                     decision = route(targetAddress, relayPermitted: false, &context)
                 case .remote:
                     decision = .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0),
-                                                 "<\(original)>: alias \(alias.name) expands to remote address <\(target)>, and outbound delivery is not enabled"))
+                                                 "<\(original)>: alias \(alias.name) expands to remote address <\(target)>, which Carrier does not forward yet"))
                 }
             } else if target.lowercased() == alias.name {
                 if let user = directory.user(address: alias.name) {
@@ -144,7 +143,7 @@ public struct RecipientRouter: Sendable {
                 decision = expandLocal(target, original: original, depth: depth + 1, &context)
             }
             switch decision {
-            case .reject: return decision
+            case .reject, .remote: return decision
             case .local(let more):
                 for t in more where !targets.contains(where: { $0.destination == t.destination }) { targets.append(t) }
             }

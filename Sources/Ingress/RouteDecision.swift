@@ -1,4 +1,5 @@
 import LocalDelivery
+import MailCore
 import SMTPProtocol
 
 /// One local mailbox a recipient resolves to.
@@ -19,6 +20,8 @@ public struct LocalTarget: Equatable, Sendable, CustomStringConvertible {
 public enum RouteDecision: Equatable, Sendable {
     /// Deliver into these local mailboxes.
     case local([LocalTarget])
+    /// Accept for the outbound queue: the address leaves the host.
+    case remote(EmailAddress)
     /// Refuse the recipient with this reply.
     case reject(SMTPReply)
 }

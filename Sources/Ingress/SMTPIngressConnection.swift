@@ -21,7 +21,8 @@ public final class SMTPIngressConnection: @unchecked Sendable {
     /// recipient, as Postfix does) and where each accepted recipient goes.
     var queueID: String?
     var arrival: (wall: Int64, instant: ContinuousClock.Instant)?
-    var routes: [[LocalTarget]] = []
+    /// Per accepted recipient: its local mailboxes, or nil when it goes to the outbound queue.
+    var routes: [[LocalTarget]?] = []
     var finished = false
     let kind: SMTPListenerKind
     let authentication: SMTPAuthentication
@@ -198,7 +199,7 @@ public final class SMTPIngressConnection: @unchecked Sendable {
             let id = queueID ?? "NOQUEUE"
             log.info("\(id): reject: RCPT from \(client): \(reply); from=<\(transaction.sender?.description ?? "")> to=<\(address)> proto=\(transaction.protocolName) helo=<\(transaction.heloName)>")
             return reply
-        case .local(let targets):
+        case .local, .remote:
             if queueID == nil {
                 let id = services.queueIDs.next()
                 queueID = id
@@ -207,7 +208,7 @@ public final class SMTPIngressConnection: @unchecked Sendable {
                 if let user = session.authenticatedUser { line += ", sasl_method=\(authentication.mechanism), sasl_username=\(user)" }
                 log.info("\(line)")
             }
-            routes.append(targets)
+            if case .local(let targets) = decision { routes.append(targets) } else { routes.append(nil) }
             return .recipientOk
         }
     }
@@ -224,7 +225,7 @@ public final class SMTPIngressConnection: @unchecked Sendable {
         switch services.router.route(address, relayPermitted: false, in: directory,
                                      systemAccounts: SystemAccountDirectory(services.settings)) {
         case .reject(let reply): return reply
-        case .local: return SMTPReply(252, EnhancedStatusCode(2, 0, 0), "<\(address)>")
+        case .local, .remote: return SMTPReply(252, EnhancedStatusCode(2, 0, 0), "<\(address)>")
         }
     }
 
@@ -245,14 +246,22 @@ public final class SMTPIngressConnection: @unchecked Sendable {
                                       envelopeID: transaction.parameters.envelopeID,
                                       dsnReturn: transaction.parameters.dsnReturn?.rawValue)
         var recipients: [LocalRecipient] = []
-        for (recipient, targets) in zip(transaction.recipients, routes) {
+        var queued: [DeliveryBatch.QueuedRecipient] = []
+        for (recipient, route) in zip(transaction.recipients, routes) {
+            guard let targets = route else {
+                queued.append(.init(address: recipient.address.description, originalRecipient: recipient.parameters.originalRecipient,
+                                    notify: recipient.parameters.notify.isEmpty ? nil : recipient.parameters.notify.map(\.rawValue).joined(separator: ","),
+                                    reason: "waiting for the outbound queue"))
+                continue
+            }
             for target in targets where !recipients.contains(where: { $0.destination == target.destination }) {
                 recipients.append(LocalRecipient(destination: target.destination, finalAddress: target.finalAddress,
                                                  envelopeAddress: recipient.address.description))
             }
         }
         do {
-            let report = try await services.localDelivery.deliver(message, to: recipients)
+            let report = try await services.localDelivery.deliver(message, to: recipients, queued: queued)
+            if !queued.isEmpty { services.outboundTrigger() }
             await services.notifier.bounce(message, report.bounced.map { ($0.recipient.finalAddress, $0.reason) })
             return SMTPReply(250, EnhancedStatusCode(2, 0, 0), "Ok: queued as \(id)")
         } catch MailStoreError.storageFull {

@@ -29,6 +29,20 @@ extension QueueManager {
             } catch {
                 await retry(message, queued, reason: "mailbox store failure: \(error)", services, now: now)
             }
+        case .remote(let remote):
+            guard let outbound else {
+                await retry(message, queued, reason: "outbound delivery is not configured in this process", services, now: now)
+                return
+            }
+            switch await outbound.deliver(message, to: remote, settings: services.settings) {
+            case .delivered(let relay, let reply):
+                logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=\(relay), delay=\(now - queued.arrival), dsn=2.0.0, status=sent (\(reply))")
+                try? await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
+            case .deferred(let reason):
+                await retry(message, queued, reason: reason, services, now: now)
+            case .bounced(let reason):
+                await fail(message, queued, reason: reason, services)
+            }
         case .reject(let reply) where reply.isPermanent:
             await fail(message, queued, reason: reply.lines.joined(separator: " "), services)
         case .reject(let reply):

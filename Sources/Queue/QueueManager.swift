@@ -19,11 +19,14 @@ public final class QueueManager: Sendable {
     /// Logs as `carrier/qmgr`.
     let logger: Logger
     let wake = WakeSignal()
+    /// Delivery to other hosts; nil where the process has no SMTP client (tests).
+    let outbound: OutboundDelivery?
     /// The most recipients one pass takes.
     static let batchSize = 200
 
-    public init(store: any MailStore, schedule: RetrySchedule, logger: Logger,
+    public init(store: any MailStore, schedule: RetrySchedule, logger: Logger, outbound: OutboundDelivery? = nil,
                 services: @escaping @Sendable () -> IngressServices) {
+        self.outbound = outbound
         self.store = store
         self.schedule = schedule
         self.logger = logger
@@ -44,8 +47,8 @@ public final class QueueManager: Sendable {
         }
     }
 
-    /// Wakes a waiting `run` (used at shutdown).
-    public func stop() {
+    /// Wakes a waiting `run`: new outbound mail, or shutdown.
+    public func trigger() {
         wake.signal()
     }
 

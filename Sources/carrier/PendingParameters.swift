@@ -8,11 +8,7 @@ enum PendingParameters {
     static let keys: [String: String] = [
         "imap_listen": "the IMAP server", "imaps_listen": "the IMAP server",
         "pop3_listen": "the POP3 server", "pop3s_listen": "the POP3 server",
-        "relayhost": "outbound delivery", "smtp_sasl_auth_enable": "outbound delivery",
-        "smtp_sasl_password_maps": "outbound delivery", "smtp_sasl_security_options": "outbound delivery",
-        "smtp_tls_security_level": "outbound delivery", "smtp_use_tls": "outbound delivery",
-        "smtp_tls_CAfile": "outbound delivery", "maximal_queue_lifetime": "outbound delivery",
-        "bounce_queue_lifetime": "outbound delivery", "delay_warning_time": "outbound delivery",
+        "bounce_queue_lifetime": "separate bounce lifetimes", "delay_warning_time": "delay warnings",
         "smtpd_error_sleep_time": "error tarpitting", "smtpd_soft_error_limit": "error tarpitting",
     ]
 

@@ -75,6 +75,12 @@ import Testing
         #expect(Set(storeUserIDs(targets)) == [f.alice.id, f.bob.id])
     }
 
+    @Test func trustedClientsRelayThroughTheQueue() async throws {
+        let f = try await Fixture()
+        defer { f.dir.remove() }
+        #expect(try await f.route("x", "remote.test", trusted: true) == .remote(EmailAddress(localPart: "x", domain: "remote.test")))
+    }
+
     @Test func relayDeniedForUntrustedClients() async throws {
         let f = try await Fixture()
         defer { f.dir.remove() }
@@ -83,8 +89,8 @@ import Testing
         #expect(r.description.contains("Relay access denied"))
     }
 
-    /// Until outbound delivery exists, anything that would leave the host is a 451, never dropped.
-    @Test(arguments: [("x", "remote.test", true), ("outside", "example.test", false), ("pipe", "example.test", false),
+    /// Aliases to remote addresses, pipes and loops are a 451, never accepted and dropped.
+    @Test(arguments: [("outside", "example.test", false), ("pipe", "example.test", false),
                       ("loop1", "example.test", false)])
     func notDeliverableYetIsTemporary(local: String, domain: String, trusted: Bool) async throws {
         let f = try await Fixture()

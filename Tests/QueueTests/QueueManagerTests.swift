@@ -55,7 +55,7 @@ import Testing
         try await f.queue("Q2", from: "alice@localhost", to: ["bob@remote.test"], arrival: 1_000)
         await f.manager.runOnce(now: 1_100)
         let waiting = try await f.store.queueEntries()
-        #expect(waiting.first?.recipients.first?.reason?.contains("outbound delivery is not enabled") == true)
+        #expect(waiting.first?.recipients.first?.reason?.contains("outbound delivery is not configured") == true)
         #expect(try await f.store.dueQueueRecipients(now: 1_100, limit: 10).isEmpty, "backoff pushes the next attempt out")
         #expect(try await f.store.dueQueueRecipients(now: 1_100 + 300, limit: 10).count == 1)
         await f.manager.runOnce(now: 20_000)

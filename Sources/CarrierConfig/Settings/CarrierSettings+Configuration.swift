@@ -54,6 +54,15 @@ extension CarrierSettings {
         smtpdClientConnectionRateLimit = try c.integer("smtpd_client_connection_rate_limit")
         smtpdClientMessageRateLimit = try c.integer("smtpd_client_message_rate_limit")
 
+        smtpSASLAuthEnable = try c.bool("smtp_sasl_auth_enable")
+        smtpSASLPasswordMaps = try c.lookupTables("smtp_sasl_password_maps")
+        smtpTLSSecurityLevel = try c.string("smtp_tls_security_level")
+        smtpTLSCAfile = try c.string("smtp_tls_CAfile")
+        if !["", "none", "may", "encrypt", "verify", "secure"].contains(smtpTLSSecurityLevel) {
+            throw ConfigError(location: c.entry(for: "smtp_tls_security_level")?.location,
+                              message: "smtp_tls_security_level: invalid value \"\(smtpTLSSecurityLevel)\": expected none, may, encrypt, verify or secure")
+        }
+
         maximalQueueLifetime = try c.duration("maximal_queue_lifetime")
         bounceQueueLifetime = try c.duration("bounce_queue_lifetime")
     }

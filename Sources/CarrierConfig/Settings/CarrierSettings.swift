@@ -63,6 +63,13 @@ public struct CarrierSettings: Sendable, Equatable {
     public var smtpdClientConnectionRateLimit: Int
     public var smtpdClientMessageRateLimit: Int
 
+    // SMTP client.
+    public var smtpSASLAuthEnable: Bool
+    public var smtpSASLPasswordMaps: [LookupTableReference]
+    /// `smtp_tls_security_level`; empty means `may` when `smtp_use_tls = yes`, else `may` (opportunistic).
+    public var smtpTLSSecurityLevel: String
+    public var smtpTLSCAfile: String
+
     // Queue.
     public var maximalQueueLifetime: Duration
     public var bounceQueueLifetime: Duration

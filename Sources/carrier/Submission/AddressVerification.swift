@@ -24,6 +24,8 @@ enum AddressVerification {
             switch router.route(address, relayPermitted: true, in: snapshot, systemAccounts: SystemAccountDirectory(settings)) {
             case .local(let targets):
                 print("\(address)... deliverable: " + targets.map(\.description).joined(separator: ", "))
+            case .remote:
+                print("\(address)... deliverable: queued for delivery to " + (settings.relayhost.isEmpty ? "the MX hosts of \(address.domain)" : settings.relayhost))
             case .reject(let reply):
                 print("\(address)... undeliverable: \(reply)")
                 failed = true
