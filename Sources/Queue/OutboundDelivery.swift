@@ -46,7 +46,7 @@ public struct OutboundDelivery: Sendable {
             switch await agent.deliver(outbound, host: host, port: port, policy: policy) {
             case .completed(let result):
                 if let failure = result.messageFailure {
-                    return failure.isTemporary ? .deferred("host \(host) said: \(failure.reason)") : .bounced("host \(host) said: \(failure.reason)")
+                    return failure.isTemporary ? .deferred("\(host)[\(port)]: \(failure.reason)") : .bounced("\(host)[\(port)]: \(failure.reason)")
                 }
                 switch result.recipients.first?.outcome {
                 case .delivered(let reply)?: return .delivered(relay: "\(host)[\(port)]", reply: reply.description)
