@@ -57,7 +57,7 @@ public final class MailServer: Sendable {
         }
         let lifetime = settings.maximalQueueLifetime.components.seconds
         let outbound = OutboundDelivery(agent: SMTPDeliveryAgent(group: group, logger: logWriter.logger("smtp")),
-                                        resolver: DNSResolver.system(group: group))
+                                        resolver: Self.resolver(settings, group: group))
         let queueManager = QueueManager(store: store, schedule: RetrySchedule(maximalLifetime: lifetime),
                                         logger: logWriter.logger("qmgr"), outbound: outbound) {
             services.withLockedValue { $0 }
@@ -74,6 +74,13 @@ public final class MailServer: Sendable {
                                        privilegedHelper: privilegedHelper)
         return IngressServices(settings: settings, store: store, directory: directory, localDelivery: agent, queueIDs: queueIDs,
                                authLimiter: authLimiter, rateLimiter: rateLimiter, smtpdLogger: logWriter.logger("smtpd"), cleanupLogger: logWriter.logger("cleanup"))
+    }
+
+    /// The system resolver, or the `dns_servers` given in the configuration.
+    static func resolver(_ settings: CarrierSettings, group: any EventLoopGroup) -> DNSResolver {
+        let servers = settings.dnsServers.compactMap(DNSServerAddress.init)
+        guard !servers.isEmpty else { return DNSResolver.system(group: group) }
+        return DNSResolver(servers: servers, timeout: .seconds(5), attempts: 2, group: group)
     }
 
     public var settings: CarrierSettings { services.withLockedValue { $0.settings } }

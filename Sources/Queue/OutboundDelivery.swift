@@ -30,11 +30,20 @@ public struct OutboundDelivery: Sendable {
 
     public func deliver(_ message: AcceptedMessage, to recipient: EmailAddress, settings: CarrierSettings) async -> Result {
         let hop = NextHop(relayhost: settings.relayhost) ?? .domain(recipient.normalizedDomain)
-        let hosts: [(String, Int)]
+        let hosts: [(name: String, port: Int)]
         switch await self.hosts(for: hop) {
         case .success(let found): hosts = found
         case .failure(let result): return result
         }
+        var addresses: [(name: String, address: String, port: Int)] = []
+        var lookupFailure: String?
+        for (name, port) in hosts {
+            switch await self.addresses(of: name) {
+            case .success(let found): addresses += found.map { (name, $0, port) }
+            case .failure(let failure): lookupFailure = failure.reason
+            }
+        }
+        if addresses.isEmpty { return .deferred(lookupFailure ?? "no address for \(hop.host)") }
         let policy = await self.policy(for: hop, settings)
         let outbound = SMTPOutboundMessage(
             sender: message.sender.isEmpty ? nil : try? EnvelopeAddressParser.parse(message.sender),
@@ -42,24 +51,30 @@ public struct OutboundDelivery: Sendable {
             isEightBit: message.content.contains { $0 >= 0x80 }, needsSMTPUTF8: recipient.isInternationalized,
             envelopeID: message.envelopeID)
         var lastReason = "no host to deliver to"
-        for (host, port) in hosts {
-            switch await agent.deliver(outbound, host: host, port: port, policy: policy) {
+        for (host, address, port) in addresses {
+            switch await agent.deliver(outbound, host: address, port: port, policy: policy, serverName: host) {
             case .completed(let result):
                 if let failure = result.messageFailure {
-                    return failure.isTemporary ? .deferred("\(host)[\(port)]: \(failure.reason)") : .bounced("\(host)[\(port)]: \(failure.reason)")
+                    let text = "\(host)[\(address)]:\(port): \(failure.reason)"
+                    return failure.isTemporary ? .deferred(text) : .bounced(text)
                 }
                 switch result.recipients.first?.outcome {
-                case .delivered(let reply)?: return .delivered(relay: "\(host)[\(port)]", reply: reply.description)
+                case .delivered(let reply)?: return .delivered(relay: "\(host)[\(address)]:\(port)", reply: reply.description)
                 case .failed(let failure)?:
                     return failure.isTemporary ? .deferred(failure.reason) : .bounced(failure.reason)
                 case nil: return .deferred("no answer for the recipient")
                 }
             case .connectionFailed(let failure):
-                lastReason = "\(host)[\(port)]: \(failure.reason)"
+                lastReason = "\(host)[\(address)]:\(port): \(failure.reason)"
                 if !failure.isTemporary { return .bounced(lastReason) }
             }
         }
         return .deferred(lastReason)
+    }
+
+    /// Why a host's addresses could not be found.
+    struct LookupFailure: Error {
+        var reason: String
     }
 
     enum HostLookup {
@@ -86,6 +101,23 @@ public struct OutboundDelivery: Sendable {
         } catch {
             return .failure(.deferred("Host or domain name not found. Name service error for name=\(hop.host) type=MX: \(error)"))
         }
+    }
+
+    /// The IPv4 then IPv6 addresses of a host (an address literal is itself).
+    /// When DNS knows no address the name itself is returned, so the system's
+    /// resolver (/etc/hosts) gets a try, as Postfix's `smtp_host_lookup = dns, native`.
+    func addresses(of name: String) async -> Swift.Result<[String], LookupFailure> {
+        if name.first?.isNumber == true || name.contains(":") { return .success([name]) }
+        var found: [String] = []
+        var failure: (any Error)?
+        do {
+            if case .records(let v4) = try await resolver.a(name) { found += v4.map(\.description) }
+        } catch {
+            failure = error
+        }
+        if let answer = try? await resolver.aaaa(name), case .records(let v6) = answer { found += v6.map(\.description) }
+        if found.isEmpty, failure != nil || name == "localhost" || !name.contains(".") { return .success([name]) }
+        return found.isEmpty ? .failure(LookupFailure(reason: "Host or domain name not found: no address for \(name)")) : .success(found)
     }
 
     func trimmedDot(_ name: String) -> String {

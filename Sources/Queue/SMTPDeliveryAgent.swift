@@ -27,7 +27,9 @@ public struct SMTPDeliveryAgent: Sendable {
         case connectionFailed(SMTPClientFailure)
     }
 
-    public func deliver(_ message: SMTPOutboundMessage, host: String, port: Int, policy: OutboundPolicy) async -> Outcome {
+    /// Delivers to `host` (a name or an address); `serverName` is the name TLS checks (defaults to `host`).
+    public func deliver(_ message: SMTPOutboundMessage, host: String, port: Int, policy: OutboundPolicy,
+                        serverName: String? = nil) async -> Outcome {
         let stream: ClientStream
         do {
             stream = try await ClientStream.connect(host: host, port: port, group: group,
@@ -35,7 +37,7 @@ public struct SMTPDeliveryAgent: Sendable {
         } catch {
             return .connectionFailed(SMTPClientFailure(reply: nil, reason: "\(error)", isTemporary: true))
         }
-        var run = Conversation(stream: stream, host: host, port: port, policy: policy, message: message, logger: logger)
+        var run = Conversation(stream: stream, host: serverName ?? host, port: port, policy: policy, message: message, logger: logger)
         let outcome = await run.drive()
         await stream.close()
         return outcome

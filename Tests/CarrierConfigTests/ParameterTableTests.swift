@@ -60,6 +60,7 @@ import Testing
         ("auth_failure_limit", "10", .integer),
         ("auth_lockout_time", "10m", .time),
         ("delay_warning_time", "0h", .time),
+        ("dns_servers", "", .list),
     ])
     func knowsTheParameter(name: String, defaultValue: String, kind: ParameterKind) throws {
         let definition = try #require(Fixture.table[name])
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func tableHasNoUnlistedParameters() {
-        #expect(Fixture.table.definitions.count == 57)
+        #expect(Fixture.table.definitions.count == 58)
         #expect(Fixture.table["smtpd_bogus"] == nil)
     }
 

@@ -170,6 +170,7 @@ class CarrierServer:
         self.datadir = self.root / "data"
         self.config_path = self.root / "main.cf"
         self.port = free_port()
+        self.host = "127.0.0.1"
         self.settings = {
             "myhostname": self.HOSTNAME,
             "mydomain": "carrier.test",
@@ -257,7 +258,7 @@ class CarrierServer:
                     f"output: {self.output()}"
                 )
             try:
-                with SMTPConversation(self.port, timeout=2) as c:
+                with SMTPConversation(self.port, host=self.host, timeout=2) as c:
                     code, lines = c.reply()
                     if code != 220:
                         raise AssertionError(f"greeting was {code} {lines}")

@@ -92,7 +92,7 @@ class RelayhostTests(unittest.TestCase):
         self.assertRegex(self.smarthost.mail_log(), r"sasl_method=\S+, sasl_username=relayuser")
         log = sender.mail_log()
         self.assertRegex(log, r"Verified TLS connection established to localhost\[")
-        self.assertRegex(log, r"to=<dest@smarthost\.test>, relay=localhost\[\d+\], .*status=sent")
+        self.assertRegex(log, r"to=<dest@smarthost\.test>, relay=localhost\[[^\]]+\]:\d+, .*status=sent")
         self.assertIn("Mail queue is empty", sender.cli("mailq").stdout.decode())
 
     def test_wrong_password_is_deferred_with_the_reason(self):

@@ -66,6 +66,7 @@ extension ParameterTable {
             .init("smtp_tls_security_level", "", .string, "none, may, encrypt, verify or secure for outgoing SMTP."),
             .init("smtp_use_tls", "no", .boolean, "Use STARTTLS when offered (superseded by smtp_tls_security_level)."),
             .init("smtp_tls_CAfile", "", .string, "CA certificates (PEM) for verifying remote servers."),
+            .init("dns_servers", "", .list, "DNS servers as host:port for MX lookups (empty: /etc/resolv.conf)."),
             .init("maximal_queue_lifetime", "5d", .time, "How long a message is retried before it bounces."),
             .init("bounce_queue_lifetime", "5d", .time, "How long a bounce message is retried."),
             .init("delay_warning_time", "0h", .time, "Warn the sender after this delay (0: never)."),

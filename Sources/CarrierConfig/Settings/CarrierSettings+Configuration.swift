@@ -58,6 +58,11 @@ extension CarrierSettings {
         smtpSASLPasswordMaps = try c.lookupTables("smtp_sasl_password_maps")
         smtpTLSSecurityLevel = try c.string("smtp_tls_security_level")
         smtpTLSCAfile = try c.string("smtp_tls_CAfile")
+        dnsServers = try c.list("dns_servers")
+        if let bad = dnsServers.first(where: { ListenAddress($0) == nil }) {
+            throw ConfigError(location: c.entry(for: "dns_servers")?.location,
+                              message: "dns_servers: invalid value \"\(bad)\": expected host:port, such as 127.0.0.1:53")
+        }
         if !["", "none", "may", "encrypt", "verify", "secure"].contains(smtpTLSSecurityLevel) {
             throw ConfigError(location: c.entry(for: "smtp_tls_security_level")?.location,
                               message: "smtp_tls_security_level: invalid value \"\(smtpTLSSecurityLevel)\": expected none, may, encrypt, verify or secure")

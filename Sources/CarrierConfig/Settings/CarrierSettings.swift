@@ -69,6 +69,8 @@ public struct CarrierSettings: Sendable, Equatable {
     /// `smtp_tls_security_level`; empty means `may` when `smtp_use_tls = yes`, else `may` (opportunistic).
     public var smtpTLSSecurityLevel: String
     public var smtpTLSCAfile: String
+    /// `dns_servers`: `host:port` overrides of /etc/resolv.conf (tests use a local dnsmasq).
+    public var dnsServers: [String]
 
     // Queue.
     public var maximalQueueLifetime: Duration
