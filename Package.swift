@@ -63,6 +63,7 @@ let package = Package(
         ]),
         .executableTarget(name: "carrier", dependencies: [
             "CarrierServer", "CarrierConfig", "CarrierStore", "CarrierAuth", "MailCore", "Ingress", "SMTPProtocol", "LocalDelivery",
+            "Queue",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "CarrierTesting", dependencies: [

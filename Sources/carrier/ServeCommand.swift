@@ -3,6 +3,7 @@ import CarrierConfig
 import CarrierServer
 import Foundation
 import LocalDelivery
+import Queue
 
 /// `carrier serve`: runs the mail system in the foreground until SIGTERM/SIGINT;
 /// SIGHUP re-reads the configuration, SIGUSR1 picks up the maildrop now.
@@ -57,6 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let warnings = PendingParameters.warnings(loaded.configuration) + PendingParameters.refusals(loaded.configuration)
             + PendingParameters.unsupportedTables(loaded.configuration, settings)
+            + SASLPasswordMap(tables: settings.smtpSASLPasswordMaps).exposureWarnings()
         for warning in warnings {
             server.masterLogger.warning("warning: \(warning)")
         }
