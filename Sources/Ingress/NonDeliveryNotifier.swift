@@ -8,7 +8,9 @@ import MailCore
 /// Returns mail that cannot be delivered: builds an RFC 3464 report for the
 /// bounced recipients and sends it, from the null sender, to the original
 /// sender — into a local mailbox, or into the queue when the sender is remote.
-/// A message from the null sender is never bounced (RFC 5321 §4.5.5).
+/// A message from the null sender is never bounced (RFC 5321 §4.5.5): when a
+/// bounce itself cannot be delivered, one "double bounce" goes to postmaster,
+/// and a failing double bounce is only logged, so nothing ever loops.
 public struct NonDeliveryNotifier: Sendable {
     let settings: CarrierSettings
     let directory: DirectoryCache
@@ -29,8 +31,14 @@ public struct NonDeliveryNotifier: Sendable {
     /// Sends one report for `bounced` (final address and reason of each).
     public func bounce(_ message: AcceptedMessage, _ bounced: [(address: String, reason: String)]) async {
         guard !bounced.isEmpty else { return }
-        guard !message.sender.isEmpty, let sender = try? EnvelopeAddressParser.parse(message.sender) else {
-            logger.info("\(message.queueID): no bounce: the sender is the null address")
+        let doubleBounce = message.sender.isEmpty
+        if doubleBounce && MessageHeader.parse(message.content)[Self.doubleBounceField] != nil {
+            logger.warning("warning: \(message.queueID): undeliverable postmaster notification discarded")
+            return
+        }
+        guard let sender = doubleBounce ? EmailAddress(localPart: "postmaster", domain: settings.myhostname)
+                                        : try? EnvelopeAddressParser.parse(message.sender) else {
+            logger.info("\(message.queueID): no bounce: the sender address cannot be parsed")
             return
         }
         let id = queueIDs.next()
@@ -40,22 +48,23 @@ public struct NonDeliveryNotifier: Sendable {
             originalSender: message.sender, envelopeID: message.envelopeID, arrival: message.arrival, now: now,
             recipients: bounced.map { .init(address: $0.address, status: EnhancedStatusCode(5, 2, 0),
                                             diagnostic: "x-unix; \($0.reason)") },
-            original: message.content)
-        let content = report.message(boundary: "\(id)/\(settings.myhostname)")
+            original: message.content, returnFullMessage: message.dsnReturn == "FULL")
+        var content = report.message(boundary: "\(id)/\(settings.myhostname)")
+        if doubleBounce { content = Array("\(Self.doubleBounceField): yes\r\n".utf8) + content }
         let notice = AcceptedMessage(queueID: id, sender: "", content: content, metadata: MessageMetadata(subject: "Undelivered Mail Returned to Sender"),
                                      arrival: now, arrivalInstant: .now)
-        logger.info("\(message.queueID): sender non-delivery notification: \(id)")
+        logger.info("\(message.queueID): \(doubleBounce ? "postmaster" : "sender") non-delivery notification: \(id)")
         let snapshot = (try? await directory.refreshIfChanged()) ?? directory.snapshot
         let router = RecipientRouter(settings: settings)
         var local: [LocalRecipient] = []
         var queued: [DeliveryBatch.QueuedRecipient] = []
         switch router.route(sender, relayPermitted: true, in: snapshot, systemAccounts: SystemAccountDirectory(settings)) {
         case .local(let targets):
-            local = targets.map { LocalRecipient(destination: $0.destination, finalAddress: $0.finalAddress, envelopeAddress: message.sender) }
+            local = targets.map { LocalRecipient(destination: $0.destination, finalAddress: $0.finalAddress, envelopeAddress: sender.description) }
         case .remote:
-            queued = [.init(address: message.sender, reason: "waiting for the outbound queue")]
+            queued = [.init(address: sender.description, reason: "waiting for the outbound queue")]
         case .reject(let reply):
-            queued = [.init(address: message.sender, reason: reply.lines.joined(separator: " "))]
+            queued = [.init(address: sender.description, reason: reply.lines.joined(separator: " "))]
         }
         do {
             try await localDelivery.deliver(notice, to: local, queued: queued)
@@ -63,4 +72,7 @@ public struct NonDeliveryNotifier: Sendable {
             logger.error("warning: \(id): cannot store the non-delivery notification: \(error)")
         }
     }
+
+    /// Marks a double bounce, so that its own failure is discarded, not bounced again.
+    static let doubleBounceField = "X-Carrier-Double-Bounce"
 }

@@ -32,11 +32,13 @@ public struct DeliveryStatusNotification: Sendable {
     public var arrival: Int64
     public var now: Int64
     public var recipients: [Recipient]
-    /// The returned message; only its header is included.
+    /// The returned message: its header, or all of it with `returnFullMessage` (RFC 3461 RET=FULL).
     public var original: [UInt8]
+    public var returnFullMessage: Bool
 
     public init(reportingHost: String, mailName: String, queueID: String, originalSender: String, envelopeID: String?,
-                arrival: Int64, now: Int64, recipients: [Recipient], original: [UInt8]) {
+                arrival: Int64, now: Int64, recipients: [Recipient], original: [UInt8], returnFullMessage: Bool = false) {
+        self.returnFullMessage = returnFullMessage
         self.reportingHost = reportingHost
         self.mailName = mailName
         self.queueID = queueID
@@ -96,9 +98,13 @@ public struct DeliveryStatusNotification: Sendable {
             if let o = r.originalRecipient { lines.append("Original-Recipient: rfc822; \(o)") }
             lines += ["Action: \(r.action)", "Status: \(r.status)", "Diagnostic-Code: \(r.diagnostic)"]
         }
-        lines += ["", "--\(boundary)", "Content-Description: Undelivered Message Headers", "Content-Type: text/rfc822-headers", ""]
+        if returnFullMessage {
+            lines += ["", "--\(boundary)", "Content-Description: Undelivered Message", "Content-Type: message/rfc822", ""]
+        } else {
+            lines += ["", "--\(boundary)", "Content-Description: Undelivered Message Headers", "Content-Type: text/rfc822-headers", ""]
+        }
         var out = Array(lines.joined(separator: "\r\n").utf8) + [13, 10]
-        out += headerBytes
+        out += returnFullMessage ? original[...] : headerBytes
         if !(out.suffix(2) == [13, 10]) { out += [13, 10] }
         out += Array("\r\n--\(boundary)--\r\n".utf8)
         return out

@@ -61,10 +61,15 @@ extension QueueManager {
         try? await store.deferQueueRecipient(queueID: queued.queueID, recipient: queued.recipient, reason: reason, nextAttempt: next)
     }
 
-    /// Returns the message to its sender for this recipient and removes it from the queue.
+    /// Returns the message to its sender for this recipient (unless the client
+    /// asked for `NOTIFY=NEVER`, RFC 3461 §4.1) and removes it from the queue.
     func fail(_ message: AcceptedMessage, _ queued: QueuedDelivery, reason: String, _ services: IngressServices) async {
         logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=none, dsn=5.0.0, status=bounced (\(reason))")
-        await services.notifier.bounce(message, [(queued.recipient, reason)])
+        if queued.notify?.uppercased().contains("NEVER") == true {
+            logger.info("\(queued.queueID): no bounce for <\(queued.recipient)>: NOTIFY=NEVER")
+        } else {
+            await services.notifier.bounce(message, [(queued.recipient, reason)])
+        }
         try? await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
     }
 }

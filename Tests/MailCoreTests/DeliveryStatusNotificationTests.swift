@@ -23,3 +23,18 @@ import Testing
         #expect(MessageHeader.parse(bytes)["to"] == "a@x")
     }
 }
+
+@Suite struct DeliveryStatusNotificationReturnTests {
+    /// RFC 3461 §4.3 RET=FULL: the whole message comes back as message/rfc822.
+    @Test func returnFullMessage() {
+        let original = Array("Subject: hello\r\n\r\nthe body\r\n".utf8)
+        let dsn = DeliveryStatusNotification(
+            reportingHost: "mx.example.test", mailName: "Carrier", queueID: "Q", originalSender: "a@x", envelopeID: nil,
+            arrival: 0, now: 0, recipients: [.init(address: "b@y", status: EnhancedStatusCode(5, 1, 1), diagnostic: "x")],
+            original: original, returnFullMessage: true)
+        let bytes = dsn.message(boundary: "B")
+        let root = MIMEPart.parse(bytes)
+        #expect(root.children.last?.contentType.mimeType == "message/rfc822")
+        #expect(String(decoding: bytes, as: UTF8.self).contains("the body"))
+    }
+}

@@ -8,6 +8,7 @@ import Testing
 @testable import Queue
 
 @Suite struct QueueManagerTests {
+    /// A store with the admin alice and a queue manager with no outbound transport.
     struct Fixture {
         let dir: TemporaryDirectory
         let store: SQLiteMailStore
@@ -91,5 +92,32 @@ import Testing
         #expect(schedule.nextAttempt(after: 1, now: 0) == 600)
         #expect(schedule.nextAttempt(after: 10, now: 0) == 4000)
         #expect(schedule.expired(arrival: 0, now: 5 * 86_400 + 1))
+    }
+}
+
+@Suite struct BounceRulesTests {
+    @Test func notifyNeverSuppressesTheBounce() async throws {
+        let f = try await QueueManagerTests.Fixture()
+        defer { f.dir.remove() }
+        _ = try await f.store.deliver(DeliveryBatch(
+            queueID: "N1", sender: "alice@localhost", content: Array("Subject: quiet\r\n\r\nx\r\n".utf8),
+            metadata: MessageMetadata(), arrival: 1_000, localCopies: [],
+            queued: [.init(address: "ghost@localhost", notify: "NEVER", reason: "waiting")]))
+        await f.manager.runOnce(now: 1_001)
+        #expect(try await f.store.queueEntries().isEmpty)
+        #expect(try await f.store.messages(userID: f.alice.id, mailbox: "INBOX").isEmpty)
+    }
+
+    /// A bounce that cannot be delivered goes to postmaster once; that one failing is only logged.
+    @Test func doubleBounceGoesToPostmasterAndNeverLoops() async throws {
+        let f = try await QueueManagerTests.Fixture()
+        defer { f.dir.remove() }
+        try await f.queue("B1", from: "", to: ["ghost@localhost"], arrival: 1_000)
+        await f.manager.runOnce(now: 1_001)
+        let notices = try await f.store.messages(userID: f.alice.id, mailbox: "INBOX")
+        #expect(notices.count == 1, "alice is the first admin, so postmaster's mail reaches her")
+        let text = String(decoding: try #require(try await f.store.content(hash: notices[0].bodyHash)), as: UTF8.self)
+        #expect(text.contains("X-Carrier-Double-Bounce: yes"))
+        #expect(try await f.store.queueEntries().isEmpty)
     }
 }
