@@ -46,6 +46,11 @@ public protocol MailStore: Sendable {
     func deferQueueRecipient(queueID: String, recipient: String, reason: String, nextAttempt: Int64) async throws
     /// `postqueue -f`: every deferred recipient becomes due now.
     func makeQueueDue() async throws
+    /// `postsuper -h` / `-H`: puts messages on hold (never tried) or releases them
+    /// (due now); nil means all. Returns how many messages changed.
+    func setQueueHold(_ queueIDs: [String]?, hold: Bool) async throws -> Int
+    /// `postsuper -r` / `postqueue -i`: makes these messages due now; nil means all.
+    func requeue(_ queueIDs: [String]?) async throws -> Int
     /// Removes queued messages (`postsuper -d`); nil removes all. Returns how many were removed.
     func deleteQueueEntries(_ queueIDs: [String]?) async throws -> Int
 }

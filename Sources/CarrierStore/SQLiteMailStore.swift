@@ -261,6 +261,33 @@ public final class SQLiteMailStore: MailStore {
         }
     }
 
+    public func setQueueHold(_ queueIDs: [String]?, hold: Bool) async throws -> Int {
+        let (from, to) = hold ? ("deferred", "hold") : ("hold", "deferred")
+        return try await changeQueue(queueIDs, sql: "UPDATE queue_recipients SET status = '\(to)', next_attempt = 0 WHERE status = '\(from)'")
+    }
+
+    public func requeue(_ queueIDs: [String]?) async throws -> Int {
+        try await changeQueue(queueIDs, sql: "UPDATE queue_recipients SET next_attempt = 0 WHERE status = 'deferred'")
+    }
+
+    /// Runs `sql` (an UPDATE of queue_recipients) for all messages or the given ones;
+    /// returns how many messages had recipients changed.
+    private func changeQueue(_ queueIDs: [String]?, sql: String) async throws -> Int {
+        try await writer.write { db in
+            guard let queueIDs else {
+                let ids = try String.fetchAll(db, sql: "SELECT DISTINCT queue_id FROM queue_recipients")
+                try db.execute(sql: sql)
+                return ids.count
+            }
+            var changed = 0
+            for id in queueIDs {
+                try db.execute(sql: sql + " AND queue_id = ?", arguments: [id])
+                if db.changesCount > 0 { changed += 1 }
+            }
+            return changed
+        }
+    }
+
     public func deleteQueueEntries(_ queueIDs: [String]?) async throws -> Int {
         try await writer.write { db in
             guard let queueIDs else {

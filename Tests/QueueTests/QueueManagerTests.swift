@@ -121,3 +121,28 @@ import Testing
         #expect(try await f.store.queueEntries().isEmpty)
     }
 }
+
+@Suite struct QueueHoldTests {
+    @Test func holdKeepsMailOutOfDeliveryUntilReleased() async throws {
+        let f = try await QueueManagerTests.Fixture()
+        defer { f.dir.remove() }
+        try await f.queue("H1", from: "alice@localhost", to: ["alice@localhost"], arrival: 1_000)
+        #expect(try await f.store.setQueueHold(["H1"], hold: true) == 1)
+        await f.manager.runOnce(now: 2_000)
+        #expect(try await f.store.messages(userID: f.alice.id, mailbox: "INBOX").isEmpty, "held mail is not delivered")
+        #expect(try await f.store.queueEntries().first?.recipients.first?.status == "hold")
+        #expect(try await f.store.setQueueHold(nil, hold: false) == 1)
+        await f.manager.runOnce(now: 2_001)
+        #expect(try await f.store.messages(userID: f.alice.id, mailbox: "INBOX").count == 1)
+    }
+
+    @Test func requeueMakesOneMessageDue() async throws {
+        let f = try await QueueManagerTests.Fixture()
+        defer { f.dir.remove() }
+        try await f.queue("R1", from: "alice@localhost", to: ["x@remote.test"], arrival: 1_000)
+        try await f.store.deferQueueRecipient(queueID: "R1", recipient: "x@remote.test", reason: "later", nextAttempt: 9_999_999)
+        #expect(try await f.store.requeue(["R1"]) == 1)
+        #expect(try await f.store.requeue(["NOPE"]) == 0)
+        #expect(try await f.store.dueQueueRecipients(now: 1_001, limit: 5).count == 1)
+    }
+}

@@ -5,7 +5,8 @@ import MailCore
 
 /// `mailq` / `postqueue -p` in Postfix's format: the maildrop (submitted,
 /// not yet picked up) and the outbound queue, each message with its size,
-/// arrival time, sender and the recipients still waiting, with the reason.
+/// arrival time, sender and the recipients still waiting, with the reason; a
+/// `!` after the queue id marks a message on hold.
 enum QueueListing {
     /// One message as listed.
     struct Item: Equatable {
@@ -35,8 +36,9 @@ enum QueueListing {
         }
         let queued = try await StoreAccess(settings: settings).perform { try await $0.queueEntries() }
         items += queued.map { entry in
-            Item(queueID: entry.queueID, size: entry.size, arrival: entry.arrival, sender: entry.sender,
-                 recipients: entry.recipients.map { ($0.address, $0.reason) })
+            let held = !entry.recipients.isEmpty && entry.recipients.allSatisfy { $0.status == "hold" }
+            return Item(queueID: entry.queueID + (held ? "!" : ""), size: entry.size, arrival: entry.arrival, sender: entry.sender,
+                        recipients: entry.recipients.map { ($0.address, $0.status == "hold" ? "on hold" : $0.reason) })
         }
         return items.sorted { ($0.arrival, $0.queueID) < ($1.arrival, $1.queueID) }
     }
