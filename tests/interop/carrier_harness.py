@@ -44,6 +44,16 @@ def crlf(text: str) -> bytes:
     return text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
 
 
+def wait_for(predicate, timeout=TIMEOUT, interval=0.1):
+    """The first truthy value of `predicate()` within `timeout` seconds, else its last value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(interval)
+
+
 def mailbox_messages(datadir, account: str, mailbox: str = "INBOX") -> list:
     """The stored messages (bytes, in UID order) of `account`'s `mailbox`.
 

@@ -8,26 +8,16 @@ import re
 import shutil
 import socket
 import subprocess
-import time
 import unittest
 from pathlib import Path
 
-from carrier_harness import TIMEOUT, carrier_bin, start_server
+from carrier_harness import TIMEOUT, carrier_bin, start_server, wait_for
 
 
 def smtplib_connection(port):
     import smtplib
     return smtplib.SMTP("127.0.0.1", port, timeout=TIMEOUT)
 
-
-def wait_for(predicate, timeout=TIMEOUT, interval=0.1):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    return predicate()
 
 
 class HostToolsTests(unittest.TestCase):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from carrier_harness import TIMEOUT, carrier_bin, start_server  # noqa: E402
+from carrier_harness import TIMEOUT, carrier_bin, start_server, wait_for  # noqa: E402
 
 #: Two messages in mbox form: a new one from Alice, one from Bob with a UTF-8 subject.
 TWO_MESSAGES = (
@@ -37,16 +37,6 @@ TWO_MESSAGES = (
     "Two espressos.\n"
     "\n"
 )
-
-
-def poll(predicate, timeout=TIMEOUT, interval=0.05):
-    """The first truthy value of `predicate()` within `timeout` seconds, else the last value."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(interval)
 
 
 def message_flags(datadir, account: str) -> list:
@@ -118,13 +108,13 @@ class TmuxTerminal:
 
     def wait_for_prompts(self, count: int) -> str:
         """The screen once it shows `count` prompts."""
-        if not poll(lambda: self.prompts() >= count):
+        if not wait_for(lambda: self.prompts() >= count):
             raise AssertionError(f"terminal never showed {count} prompts:\n{self.screen()}")
         return self.screen()
 
     def wait_for(self, text: str) -> str:
         """The screen once it shows `text`; fails with the screen if it never does."""
-        screen = poll(lambda: text in self.screen() and self.screen())
+        screen = wait_for(lambda: text in self.screen() and self.screen())
         if not screen:
             raise AssertionError(f"terminal never showed {text!r}:\n{self.screen()}")
         return screen
@@ -149,7 +139,7 @@ class MailCommandTests(unittest.TestCase):
         result = server.cli("mail", "-s", "Grüße from carrier mail", "-b", "alice@localhost", "alice@localhost",
                             input="Hello Alice,\nthis went through the maildrop.\n")
         self.assertEqual(result.stdout, b"")
-        stored = poll(lambda: server.messages("alice"))
+        stored = wait_for(lambda: server.messages("alice"))
         self.assertEqual(len(stored), 1, f"not delivered within {TIMEOUT}s; log:\n{server.mail_log()[-2000:]}")
         message = stored[0]
         self.assertIn(b"\r\nSubject: =?utf-8?", message)
@@ -181,7 +171,7 @@ class MailCommandTests(unittest.TestCase):
         server = start_server(self, users=["alice"])
         server.cli("mail", "-s", "first", "alice@localhost", input="one\n")
         server.cli("mail", "-s", "second", "alice@localhost", input="two\n")
-        self.assertEqual(len(poll(lambda: len(server.messages("alice")) == 2 and server.messages("alice"))), 2,
+        self.assertEqual(len(wait_for(lambda: len(server.messages("alice")) == 2 and server.messages("alice"))), 2,
                          server.mail_log()[-2000:])
         result = server.cli("mail", "-u", "alice", input="p 1\nd 2\nq\n")
         out = result.stdout.decode()

@@ -8,20 +8,10 @@ import shutil
 import signal
 import smtplib
 import subprocess
-import time
 import unittest
 
-from carrier_harness import TIMEOUT, free_port, start_server
+from carrier_harness import TIMEOUT, free_port, start_server, wait_for
 
-
-def wait_for(predicate, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    return predicate()
 
 
 @unittest.skipUnless(shutil.which("dnsmasq") and os.geteuid() == 0, "needs dnsmasq and root (port 25 on a loopback address)")

@@ -9,17 +9,8 @@ import subprocess
 import time
 import unittest
 
-from carrier_harness import TIMEOUT, free_port, start_server
+from carrier_harness import TIMEOUT, free_port, start_server, wait_for
 
-
-def wait_for(predicate, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    return predicate()
 
 
 @unittest.skipUnless(shutil.which("smtp-sink"), "needs Postfix's smtp-sink")

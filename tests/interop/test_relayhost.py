@@ -9,11 +9,10 @@ import shutil
 import smtplib
 import subprocess
 import tempfile
-import time
 import unittest
 from pathlib import Path
 
-from carrier_harness import TIMEOUT, free_port, start_server
+from carrier_harness import TIMEOUT, free_port, start_server, wait_for
 
 
 def openssl(*args, cwd):
@@ -31,15 +30,6 @@ def make_ca(directory: Path, name: str):
             "-CAcreateserial", "-out", f"{name}-server.pem", "-days", "2", "-extfile", "san.ext", cwd=directory)
     return directory / f"{name}-ca.pem", directory / f"{name}-server.pem", directory / f"{name}-server.key"
 
-
-def wait_for(predicate, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    return predicate()
 
 
 @unittest.skipUnless(shutil.which("openssl"), "needs openssl")
