@@ -32,14 +32,17 @@ public final class ClientStream: @unchecked Sendable {
         iterator = inbound.makeAsyncIterator()
     }
 
-    /// `host[address]:port` of the peer, for logs.
-    public var peerDescription: String {
-        let address = channel.remoteAddress
-        return "\(address?.ipAddress ?? "?")]:\(address?.port ?? 0)"
-    }
+    /// The peer's address and port, for logs (`host[address]:port`).
+    public var peerAddress: String { channel.remoteAddress?.ipAddress ?? "unknown" }
+    public var peerPort: Int { channel.remoteAddress?.port ?? 0 }
+
+    /// Reads not yet taken by `read()` beyond which the peer is flooding us: the
+    /// connection is closed rather than buffering more or dropping bytes.
+    static let maximumPendingReads = 256
 
     public static func connect(host: String, port: Int, group: any EventLoopGroup, timeout: TimeAmount) async throws -> ClientStream {
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingNewest(64))
+        let (stream, continuation) = AsyncThrowingStream.makeStream(
+            of: [UInt8].self, bufferingPolicy: .bufferingOldest(maximumPendingReads))
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(timeout)
             .channelOption(.tcpOption(.tcp_nodelay), value: 1)
@@ -99,7 +102,8 @@ public final class ClientStream: @unchecked Sendable {
     }
 }
 
-/// Passes every inbound buffer to an async stream; ends it at close or error.
+/// Passes every inbound buffer to an async stream, in order and without loss;
+/// ends it at close or error, and closes a peer that overruns the bound.
 final class InboundBytesHandler: ChannelInboundHandler, Sendable {
     typealias InboundIn = ByteBuffer
     let continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
@@ -110,7 +114,11 @@ final class InboundBytesHandler: ChannelInboundHandler, Sendable {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
-        if let bytes = buffer.readBytes(length: buffer.readableBytes) { continuation.yield(bytes) }
+        guard let bytes = buffer.readBytes(length: buffer.readableBytes) else { return }
+        if case .dropped = continuation.yield(bytes) {
+            continuation.finish(throwing: ClientStream.Failure(description: "the peer sent more than we read; connection closed"))
+            context.close(promise: nil)
+        }
     }
 
     func channelInactive(context: ChannelHandlerContext) {

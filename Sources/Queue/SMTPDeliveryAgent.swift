@@ -127,7 +127,7 @@ private struct Conversation {
     mutating func startTLS() async -> [SMTPClientAction] {
         do {
             let info = try await stream.startTLS(serverName: host, verification: policy.verification(host: host))
-            logger.info("\(policy.trustWord) TLS connection established to \(host)[\(stream.peerDescription): \(info.protocolVersion) with cipher \(info.cipherSuite)")
+            logger.info("\(policy.trustWord) TLS connection established to \(host)[\(stream.peerAddress)]:\(stream.peerPort): \(info.protocolVersion) with cipher \(info.cipherSuite)")
             return session.handle(.tlsEstablished)
         } catch {
             return session.handle(.tlsFailed("\(error)"))
