@@ -66,13 +66,24 @@ public struct Maildrop: Sendable {
     }
 
     /// The waiting messages, oldest queue id first; unreadable files are skipped.
+    /// Reads only each file's envelope line, so listing a large maildrop
+    /// (`mailq`, pickup every second) does not read every message.
     public func entries() -> [Entry] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { name in
-            guard let (envelope, content) = try? read(queueID: name) else { return nil }
-            return Entry(envelope: envelope, size: content.count)
+            let path = "\(directory)/\(name)"
+            guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+            defer { try? handle.close() }
+            guard let head = try? handle.read(upToCount: Self.maximumEnvelopeLength),
+                  let newline = head.firstIndex(of: 10),
+                  let envelope = try? JSONDecoder().decode(Envelope.self, from: head[..<newline]),
+                  let total = try? handle.seekToEnd() else { return nil }
+            return Entry(envelope: envelope, size: Int(total) - (newline - head.startIndex) - 1)
         }
     }
+
+    /// The longest envelope line accepted (a message with many recipients).
+    static let maximumEnvelopeLength = 4 * 1024 * 1024
 
     public func read(queueID: String) throws -> (Envelope, [UInt8]) {
         guard let data = FileManager.default.contents(atPath: "\(directory)/\(queueID)") else {
