@@ -1,11 +1,19 @@
-import Dispatch
+import Foundation
 
-/// Runs CPU-heavy work (password hashing) on a global dispatch queue, so
-/// neither an event loop nor the cooperative pool is held for it.
+/// Runs CPU-heavy work (password hashing) off the event loops and the
+/// cooperative pool, at most one job per core at a time, so a flood of AUTH
+/// attempts queues up instead of taking every CPU.
 enum OffLoop {
+    private static let queue: OperationQueue = {
+        let queue = OperationQueue()
+        queue.name = "carrier.password-hashing"
+        queue.maxConcurrentOperationCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return queue
+    }()
+
     static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: work()) }
+            queue.addOperation { continuation.resume(returning: work()) }
         }
     }
 }
