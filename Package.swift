@@ -19,6 +19,7 @@ let package = Package(
     targets: [
         .target(name: "MailCore"),
         .target(name: "SMTPProtocol", dependencies: ["MailCore"]),
+        .target(name: "POP3Protocol", dependencies: ["MailCore"]),
         .target(name: "CarrierConfig", dependencies: ["MailCore"]),
         .target(name: "CarrierAuth", dependencies: [
             "MailCore",
@@ -71,6 +72,7 @@ let package = Package(
         ]),
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore"]),
         .testTarget(name: "SMTPProtocolTests", dependencies: ["SMTPProtocol", "MailCore"]),
+        .testTarget(name: "POP3ProtocolTests", dependencies: ["POP3Protocol"]),
         .testTarget(name: "CarrierConfigTests", dependencies: ["CarrierConfig"]),
         .testTarget(name: "CarrierAuthTests", dependencies: [
             "CarrierAuth", "MailCore", .product(name: "Crypto", package: "swift-crypto"),
@@ -81,7 +83,9 @@ let package = Package(
         .testTarget(name: "IngressTests", dependencies: ["Ingress", "CarrierTesting", "SMTPProtocol", "LocalDelivery"]),
         .testTarget(name: "QueueTests", dependencies: [
             "Queue", "Ingress", "CarrierStore", "CarrierTesting", "LocalDelivery", "CarrierServer", "CarrierAuth", "SMTPProtocol",
+            "CarrierNetwork",
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .testTarget(name: "CarrierServerTests", dependencies: [
             "CarrierServer", "CarrierTesting",

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -19,9 +20,10 @@ public final class ClientStream: @unchecked Sendable {
     public enum Verification: Sendable {
         /// Encrypt, accept any certificate (`may`, `encrypt`).
         case none
-        /// Verify the chain against these CA certificates (PEM file) or the system store,
-        /// and the host name (`verify`, `secure`).
-        case verify(caFile: String?, hostname: String)
+        /// Verify the chain against these CA certificates (a PEM file and/or a
+        /// directory of PEM files) or else the system store, and the host name
+        /// (`verify`, `secure`).
+        case verify(caFile: String?, caPath: String? = nil, hostname: String)
     }
 
     let channel: any Channel
@@ -68,6 +70,18 @@ public final class ClientStream: @unchecked Sendable {
         try await iterator.next()
     }
 
+    /// The CA certificates of `caFile` and every PEM file in `caPath`, or the system store when neither is given.
+    static func trustRoots(caFile: String?, caPath: String?) throws -> NIOSSLTrustRoots {
+        guard let caPath else { return caFile.map { .file($0) } ?? .default }
+        var certificates = try caFile.map { try NIOSSLCertificate.fromPEMFile($0) } ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: caPath)) ?? []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            if let found = try? NIOSSLCertificate.fromPEMFile(caPath + "/" + name) { certificates += found }
+        }
+        guard !certificates.isEmpty else { throw Failure(description: "no CA certificates in \(caFile ?? "") \(caPath)") }
+        return .certificates(certificates)
+    }
+
     /// Upgrades to TLS and waits for the handshake; returns what was negotiated.
     public func startTLS(serverName: String?, verification: Verification) async throws -> TLSInfo {
         var configuration = TLSConfiguration.makeClientConfiguration()
@@ -75,11 +89,11 @@ public final class ClientStream: @unchecked Sendable {
         switch verification {
         case .none:
             configuration.certificateVerification = .none
-        case .verify(let caFile, _):
+        case .verify(let caFile, let caPath, _):
             configuration.certificateVerification = .fullVerification
-            if let caFile { configuration.trustRoots = .file(caFile) }
+            configuration.trustRoots = try Self.trustRoots(caFile: caFile, caPath: caPath)
         }
-        let hostname: String? = if case .verify(_, let name) = verification { name } else { serverName }
+        let hostname: String? = if case .verify(_, _, let name) = verification { name } else { serverName }
         let context = try NIOSSLContext(configuration: configuration)
         let channel = self.channel
         let promise = channel.eventLoop.makePromise(of: Void.self)

@@ -55,10 +55,12 @@ public final class MailServer: Sendable {
         pickup = PickupService(maildrop: Maildrop(dataDirectory: settings.dataDirectory), logger: logWriter.logger("pickup")) {
             services.withLockedValue { $0 }
         }
-        let lifetime = settings.maximalQueueLifetime.components.seconds
+        let schedule = RetrySchedule(minimalBackoff: settings.minimalBackoffTime.components.seconds,
+                                     maximalBackoff: settings.maximalBackoffTime.components.seconds,
+                                     maximalLifetime: settings.maximalQueueLifetime.components.seconds)
         let outbound = OutboundDelivery(agent: SMTPDeliveryAgent(group: group, logger: logWriter.logger("smtp")),
                                         resolver: Self.resolver(settings, group: group))
-        let queueManager = QueueManager(store: store, schedule: RetrySchedule(maximalLifetime: lifetime),
+        let queueManager = QueueManager(store: store, schedule: schedule,
                                         logger: logWriter.logger("qmgr"), outbound: outbound) {
             services.withLockedValue { $0 }
         }

@@ -16,7 +16,7 @@ public struct IndexedLookupTable: Sendable {
 
     /// The file this table reads.
     public let path: String
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
 
     /// Opens the indexed file at `path` read-only.
     public init(path: String) throws {
@@ -79,5 +79,15 @@ public struct IndexedLookupTable: Sendable {
         guard descriptor >= 0 else { throw BodyFileStore.posixError("open \(path)") }
         defer { close(descriptor) }
         guard fsync(descriptor) == 0 else { throw BodyFileStore.posixError("fsync \(path)") }
+    }
+}
+
+extension IndexedLookupTable {
+    /// Every key and value, for tables small enough to keep in memory (`transport_maps`).
+    public func allEntries() throws -> [String: String] {
+        try database.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM map")
+            return Dictionary(rows.map { ($0["key"] as String, $0["value"] as String) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 }

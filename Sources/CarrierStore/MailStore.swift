@@ -44,6 +44,8 @@ public protocol MailStore: Sendable {
     func completeQueueRecipient(queueID: String, recipient: String) async throws
     /// Another try failed: records the reason and when to try again.
     func deferQueueRecipient(queueID: String, recipient: String, reason: String, nextAttempt: Int64) async throws
+    /// Records that the sender was told this recipient is delayed (`delay_warning_time`).
+    func markDelayWarned(queueID: String, recipient: String) async throws
     /// `postqueue -f`: every deferred recipient becomes due now.
     func makeQueueDue() async throws
     /// `postsuper -h` / `-H`: puts messages on hold (never tried) or releases them

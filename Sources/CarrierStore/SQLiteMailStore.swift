@@ -224,7 +224,7 @@ public final class SQLiteMailStore: MailStore {
         try await pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT q.queue_id, q.sender, q.arrival, q.body_hash, q.size, q.envelope_id, q.dsn_return,
-                       r.recipient, r.original_recipient, r.notify, r.attempts
+                       r.recipient, r.original_recipient, r.notify, r.attempts, r.delay_warned
                 FROM queue_recipients r JOIN queue q ON q.queue_id = r.queue_id
                 WHERE r.status = 'deferred' AND r.next_attempt <= ?
                 ORDER BY r.next_attempt, q.arrival LIMIT ?
@@ -232,7 +232,7 @@ public final class SQLiteMailStore: MailStore {
                 QueuedDelivery(queueID: $0["queue_id"], sender: $0["sender"], arrival: $0["arrival"], bodyHash: $0["body_hash"],
                                size: $0["size"], envelopeID: $0["envelope_id"], dsnReturn: $0["dsn_return"],
                                recipient: $0["recipient"], originalRecipient: $0["original_recipient"], notify: $0["notify"],
-                               attempts: $0["attempts"])
+                               attempts: $0["attempts"], delayWarned: $0["delay_warned"])
             }
         }
     }
@@ -243,6 +243,13 @@ public final class SQLiteMailStore: MailStore {
             try db.execute(sql: """
                 DELETE FROM queue WHERE queue_id = ? AND NOT EXISTS (SELECT 1 FROM queue_recipients WHERE queue_id = ?)
                 """, arguments: [queueID, queueID])
+        }
+    }
+
+    public func markDelayWarned(queueID: String, recipient: String) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE queue_recipients SET delay_warned = 1 WHERE queue_id = ? AND recipient = ?",
+                           arguments: [queueID, recipient])
         }
     }
 

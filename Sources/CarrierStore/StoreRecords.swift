@@ -83,4 +83,23 @@ public struct QueuedDelivery: Equatable, Sendable {
     public var originalRecipient: String?
     public var notify: String?
     public var attempts: Int
+    /// The sender has had a delay warning for this recipient.
+    public var delayWarned: Bool = false
+
+    public init(queueID: String, sender: String, arrival: Int64, bodyHash: String, size: Int, envelopeID: String? = nil,
+                dsnReturn: String? = nil, recipient: String, originalRecipient: String? = nil, notify: String? = nil,
+                attempts: Int = 0, delayWarned: Bool = false) {
+        self.queueID = queueID
+        self.sender = sender
+        self.arrival = arrival
+        self.bodyHash = bodyHash
+        self.size = size
+        self.envelopeID = envelopeID
+        self.dsnReturn = dsnReturn
+        self.recipient = recipient
+        self.originalRecipient = originalRecipient
+        self.notify = notify
+        self.attempts = attempts
+        self.delayWarned = delayWarned
+    }
 }

@@ -89,6 +89,9 @@ enum StoreSchema {
                 CREATE TRIGGER aliases_delete AFTER DELETE ON aliases BEGIN UPDATE directory_version SET version = version + 1; END;
                 """)
         }
+        migrator.registerMigration("v3-delay-warning") { db in
+            try db.execute(sql: "ALTER TABLE queue_recipients ADD COLUMN delay_warned INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

@@ -33,12 +33,13 @@ public struct IngressServices: Sendable {
         self.settings = settings
         self.store = store
         self.directory = directory
-        self.router = RecipientRouter(settings: settings)
+        let router = RecipientRouter(settings: settings, transports: TransportTable(references: settings.transportMaps))
+        self.router = router
         self.localDelivery = localDelivery
         self.queueIDs = queueIDs
         self.smtpdLogger = smtpdLogger
         self.cleanupLogger = cleanupLogger
-        self.notifier = NonDeliveryNotifier(settings: settings, directory: directory, localDelivery: localDelivery,
+        self.notifier = NonDeliveryNotifier(settings: settings, router: router, directory: directory, localDelivery: localDelivery,
                                             queueIDs: queueIDs, logger: localDelivery.queueLogger)
     }
 

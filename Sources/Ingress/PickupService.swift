@@ -95,13 +95,16 @@ public final class PickupService: Sendable {
                 bounced.append((text, "bad address syntax"))
                 continue
             }
-            switch services.router.route(address, relayPermitted: true, in: snapshot, systemAccounts: accounts) {
-            case .local(let targets):
-                for target in targets where !local.contains(where: { $0.destination == target.destination }) {
+            let decision = services.router.route(address, relayPermitted: true, in: snapshot, systemAccounts: accounts)
+            switch decision {
+            case .local, .remote, .split:
+                for target in decision.localTargets where !local.contains(where: { $0.destination == target.destination }) {
                     local.append(LocalRecipient(destination: target.destination, finalAddress: target.finalAddress, envelopeAddress: text))
                 }
-            case .remote(let address):
-                queued.append(.init(address: address.description, reason: "waiting for the outbound queue"))
+                for remote in decision.remoteAddresses {
+                    queued.append(.init(address: remote.description, originalRecipient: remote == address ? nil : XText.originalRecipient(text),
+                                        reason: "waiting for the outbound queue"))
+                }
             case .reject(let reply) where reply.isPermanent:
                 logger.info("\(envelope.queueID): to=<\(text)>, relay=none, dsn=\(reply.enhancedCode?.description ?? "5.0.0"), status=bounced (\(reply.lines.joined(separator: " ")))")
                 bounced.append((text, reply.lines.joined(separator: " ")))

@@ -15,9 +15,12 @@ public struct RecipientRouter: Sendable {
     static let maximumAliasDepth = 20
 
     public let settings: CarrierSettings
+    /// `transport_maps`: domains delivered locally, refused, or sent elsewhere.
+    public let transports: TransportTable
 
-    public init(settings: CarrierSettings) {
+    public init(settings: CarrierSettings, transports: TransportTable = .empty) {
         self.settings = settings
+        self.transports = transports
     }
 
     /// Routes `address`; `relayPermitted` is true for `mynetworks` or authenticated clients.
@@ -43,10 +46,19 @@ public struct RecipientRouter: Sendable {
         let directory = context.directory
         switch settings.domainClass(address.domain) {
         case .remote:
-            if !relayPermitted {
-                return .reject(SMTPReply(554, EnhancedStatusCode(5, 7, 1), "<\(address)>: Relay access denied"))
+            switch transports.transport(for: address) {
+            case .local?:
+                return expandLocal(address.localPart, original: address, depth: 0, &context)
+            case .error(let text)?:
+                return .reject(Self.transportReply(text, address: address, code: 550, status: EnhancedStatusCode(5, 0, 0)))
+            case .retry(let text)?:
+                return .reject(Self.transportReply(text, address: address, code: 450, status: EnhancedStatusCode(4, 0, 0)))
+            case .smtp?, nil:
+                if !relayPermitted {
+                    return .reject(SMTPReply(554, EnhancedStatusCode(5, 7, 1), "<\(address)>: Relay access denied"))
+                }
+                return .remote(address)
             }
-            return .remote(address)
         case .virtualMailbox:
             let key = "\(stripExtension(address.localPart.lowercased()))@\(address.normalizedDomain)"
             guard let user = directory.user(address: key) else {
@@ -113,6 +125,7 @@ public struct RecipientRouter: Sendable {
     func expandAlias(_ alias: AliasRecord, original: EmailAddress, depth: Int, _ context: inout Expansion) -> RouteDecision {
         let directory = context.directory
         var targets: [LocalTarget] = []
+        var remote: [EmailAddress] = []
         for target in alias.targets {
             let decision: RouteDecision
             if target.hasPrefix("|") || target.hasPrefix("/") || target.lowercased().hasPrefix(":include:") {
@@ -128,8 +141,7 @@ public struct RecipientRouter: Sendable {
                 case .virtualMailbox:
                     decision = route(targetAddress, relayPermitted: false, &context)
                 case .remote:
-                    decision = .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0),
-                                                 "<\(original)>: alias \(alias.name) expands to remote address <\(target)>, which Carrier does not forward yet"))
+                    decision = route(targetAddress, relayPermitted: true, &context)
                 }
             } else if target.lowercased() == alias.name {
                 if let user = directory.user(address: alias.name) {
@@ -142,12 +154,20 @@ public struct RecipientRouter: Sendable {
             } else {
                 decision = expandLocal(target, original: original, depth: depth + 1, &context)
             }
-            switch decision {
-            case .reject, .remote: return decision
-            case .local(let more):
-                for t in more where !targets.contains(where: { $0.destination == t.destination }) { targets.append(t) }
-            }
+            if case .reject = decision { return decision }
+            for t in decision.localTargets where !targets.contains(where: { $0.destination == t.destination }) { targets.append(t) }
+            for address in decision.remoteAddresses where !remote.contains(address) { remote.append(address) }
         }
-        return .local(targets)
+        return remote.isEmpty ? .local(targets) : .split(local: targets, remote: remote)
+    }
+
+    /// The reply for an `error:` or `retry:` transport: its text, with the
+    /// enhanced status code it starts with when it has one (`error:5.1.1 User unknown`).
+    static func transportReply(_ text: String, address: EmailAddress, code: Int, status: EnhancedStatusCode) -> SMTPReply {
+        let words = text.split(separator: " ", maxSplits: 1)
+        if let first = words.first, let given = EnhancedStatusCode(String(first)), given.statusClass == status.statusClass {
+            return SMTPReply(code, given, "<\(address)>: " + (words.count > 1 ? String(words[1]) : "Recipient address rejected"))
+        }
+        return SMTPReply(code, status, "<\(address)>: \(text)")
     }
 }

@@ -22,6 +22,26 @@ public enum RouteDecision: Equatable, Sendable {
     case local([LocalTarget])
     /// Accept for the outbound queue: the address leaves the host.
     case remote(EmailAddress)
+    /// An alias that expands to local mailboxes and remote addresses: the
+    /// remote ones are queued with the original recipient as ORCPT.
+    case split(local: [LocalTarget], remote: [EmailAddress])
     /// Refuse the recipient with this reply.
     case reject(SMTPReply)
+
+    /// The local mailboxes of an accepted recipient.
+    public var localTargets: [LocalTarget] {
+        switch self {
+        case .local(let targets), .split(let targets, _): targets
+        case .remote, .reject: []
+        }
+    }
+
+    /// The addresses that leave the host for an accepted recipient.
+    public var remoteAddresses: [EmailAddress] {
+        switch self {
+        case .remote(let address): [address]
+        case .split(_, let remote): remote
+        case .local, .reject: []
+        }
+    }
 }

@@ -22,7 +22,7 @@ public final class SMTPIngressConnection: @unchecked Sendable {
     var queueID: String?
     var arrival: (wall: Int64, instant: ContinuousClock.Instant)?
     /// Per accepted recipient: its local mailboxes, or nil when it goes to the outbound queue.
-    var routes: [[LocalTarget]?] = []
+    var routes: [RouteDecision] = []
     var finished = false
     let kind: SMTPListenerKind
     let authentication: SMTPAuthentication
@@ -199,7 +199,7 @@ public final class SMTPIngressConnection: @unchecked Sendable {
             let id = queueID ?? "NOQUEUE"
             log.info("\(id): reject: RCPT from \(client): \(reply); from=<\(transaction.sender?.description ?? "")> to=<\(address)> proto=\(transaction.protocolName) helo=<\(transaction.heloName)>")
             return reply
-        case .local, .remote:
+        case .local, .remote, .split:
             if queueID == nil {
                 let id = services.queueIDs.next()
                 queueID = id
@@ -208,7 +208,7 @@ public final class SMTPIngressConnection: @unchecked Sendable {
                 if let user = session.authenticatedUser { line += ", sasl_method=\(authentication.mechanism), sasl_username=\(user)" }
                 log.info("\(line)")
             }
-            if case .local(let targets) = decision { routes.append(targets) } else { routes.append(nil) }
+            routes.append(decision)
             return .recipientOk
         }
     }
@@ -225,7 +225,7 @@ public final class SMTPIngressConnection: @unchecked Sendable {
         switch services.router.route(address, relayPermitted: false, in: directory,
                                      systemAccounts: SystemAccountDirectory(services.settings)) {
         case .reject(let reply): return reply
-        case .local, .remote: return SMTPReply(252, EnhancedStatusCode(2, 0, 0), "<\(address)>")
+        case .local, .remote, .split: return SMTPReply(252, EnhancedStatusCode(2, 0, 0), "<\(address)>")
         }
     }
 
@@ -248,13 +248,14 @@ public final class SMTPIngressConnection: @unchecked Sendable {
         var recipients: [LocalRecipient] = []
         var queued: [DeliveryBatch.QueuedRecipient] = []
         for (recipient, route) in zip(transaction.recipients, routes) {
-            guard let targets = route else {
-                queued.append(.init(address: recipient.address.description, originalRecipient: recipient.parameters.originalRecipient,
-                                    notify: recipient.parameters.notify.isEmpty ? nil : recipient.parameters.notify.map(\.rawValue).joined(separator: ","),
+            let notify = recipient.parameters.notify.isEmpty ? nil : recipient.parameters.notify.map(\.rawValue).joined(separator: ",")
+            for remote in route.remoteAddresses {
+                let original = remote == recipient.address ? recipient.parameters.originalRecipient
+                                                           : recipient.parameters.originalRecipient ?? XText.originalRecipient(recipient.address.description)
+                queued.append(.init(address: remote.description, originalRecipient: original, notify: notify,
                                     reason: "waiting for the outbound queue"))
-                continue
             }
-            for target in targets where !recipients.contains(where: { $0.destination == target.destination }) {
+            for target in route.localTargets where !recipients.contains(where: { $0.destination == target.destination }) {
                 recipients.append(LocalRecipient(destination: target.destination, finalAddress: target.finalAddress,
                                                  envelopeAddress: recipient.address.description))
             }

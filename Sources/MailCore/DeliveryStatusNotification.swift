@@ -23,6 +23,17 @@ public struct DeliveryStatusNotification: Sendable {
         }
     }
 
+    /// What the report tells the sender (RFC 3464 §2.3.3 actions).
+    public enum Kind: Sendable {
+        /// `failed`: the message is returned.
+        case failure
+        /// `delayed`: a warning; delivery is still being retried.
+        case delay
+        /// `delivered` or `relayed`: a positive report asked for with NOTIFY=SUCCESS.
+        case success
+    }
+
+    public var kind: Kind = .failure
     public var reportingHost: String
     public var mailName: String
     public var queueID: String
@@ -50,6 +61,34 @@ public struct DeliveryStatusNotification: Sendable {
         self.original = original
     }
 
+    /// The Subject Postfix uses for each kind of report.
+    public var subject: String {
+        switch kind {
+        case .failure: "Undelivered Mail Returned to Sender"
+        case .delay: "Delayed Mail (still being retried)"
+        case .success: "Successful Mail Delivery Report"
+        }
+    }
+
+    var introduction: [String] {
+        switch kind {
+        case .failure:
+            ["I'm sorry to have to inform you that your message could not",
+             "be delivered to one or more recipients. It's attached below.", ""]
+        case .delay:
+            ["####################################################################",
+             "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #",
+             "####################################################################", "",
+             "Your message could not be delivered for more than a while.",
+             "It will be retried until it is too old.", ""]
+        case .success:
+            ["Your message was successfully delivered to the destination(s)",
+             "listed below. If the message was delivered to mailbox you will",
+             "receive no further notifications. Otherwise you may still receive",
+             "notifications of mail delivery errors from other systems.", ""]
+        }
+    }
+
     /// The complete report, CRLF line ends, from `MAILER-DAEMON@reportingHost`.
     public func message(boundary: String) -> [UInt8] {
         let date = RFC5322Date.format(secondsSince1970: now, zoneOffsetMinutes: 0)
@@ -58,7 +97,7 @@ public struct DeliveryStatusNotification: Sendable {
         var lines = [
             "From: MAILER-DAEMON@\(reportingHost) (Mail Delivery System)",
             "To: \(originalSender)",
-            "Subject: Undelivered Mail Returned to Sender",
+            "Subject: \(subject)",
             "Date: \(date)",
             "Message-ID: <\(queueID).bounce@\(reportingHost)>",
             "Auto-Submitted: auto-replied",
@@ -73,9 +112,7 @@ public struct DeliveryStatusNotification: Sendable {
             "",
             "This is the mail system at host \(reportingHost).",
             "",
-            "I'm sorry to have to inform you that your message could not",
-            "be delivered to one or more recipients. It's attached below.",
-            "",
+        ] + introduction + [
             "                   The \(mailName) program",
             "",
         ]
@@ -98,13 +135,14 @@ public struct DeliveryStatusNotification: Sendable {
             if let o = r.originalRecipient { lines.append("Original-Recipient: rfc822; \(o)") }
             lines += ["Action: \(r.action)", "Status: \(r.status)", "Diagnostic-Code: \(r.diagnostic)"]
         }
-        if returnFullMessage {
+        if returnFullMessage && kind == .failure {
             lines += ["", "--\(boundary)", "Content-Description: Undelivered Message", "Content-Type: message/rfc822", ""]
         } else {
-            lines += ["", "--\(boundary)", "Content-Description: Undelivered Message Headers", "Content-Type: text/rfc822-headers", ""]
+            let description = kind == .failure ? "Undelivered Message Headers" : "Message Headers"
+            lines += ["", "--\(boundary)", "Content-Description: \(description)", "Content-Type: text/rfc822-headers", ""]
         }
         var out = Array(lines.joined(separator: "\r\n").utf8) + [13, 10]
-        out += returnFullMessage ? original[...] : headerBytes
+        out += returnFullMessage && kind == .failure ? original[...] : headerBytes
         if !(out.suffix(2) == [13, 10]) { out += [13, 10] }
         out += Array("\r\n--\(boundary)--\r\n".utf8)
         return out

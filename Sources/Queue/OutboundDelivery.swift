@@ -8,16 +8,31 @@ import MailCore
 import Ingress
 import SMTPProtocol
 
-/// Chooses where a remote recipient's mail goes (`relayhost`, or the domain's
-/// MX hosts per RFC 5321 §5: lowest preference first, random among equals, the
-/// domain itself when it has no MX, an immediate bounce for a null MX, RFC 7505)
-/// and hands it to `SMTPDeliveryAgent`, host after host until one takes it.
+/// Delivers the remote recipients that share a next hop (`relayhost`, a
+/// `transport_maps` entry, or the domain's MX hosts per RFC 5321 §5: lowest
+/// preference first, random among equals, the domain itself when it has no
+/// MX, an immediate bounce for a null MX, RFC 7505). The hosts are looked up
+/// once; then several connections (Postfix's destination concurrency) each
+/// carry message after message, trying the next host when one fails.
 public struct OutboundDelivery: Sendable {
     /// What happened to one recipient.
-    public enum Result: Sendable {
+    public enum Result: Sendable, Equatable {
         case delivered(relay: String, reply: String)
         case deferred(String)
         case bounced(String)
+    }
+
+    /// How many connections one destination gets.
+    public struct Concurrency: Sendable {
+        /// Connections before one has delivered (`initial_destination_concurrency`).
+        public var initial: Int
+        /// Connections once one has (`default_destination_concurrency_limit`).
+        public var limit: Int
+
+        public init(initial: Int, limit: Int) {
+            self.initial = initial
+            self.limit = limit
+        }
     }
 
     let agent: SMTPDeliveryAgent
@@ -28,12 +43,61 @@ public struct OutboundDelivery: Sendable {
         self.resolver = resolver
     }
 
-    public func deliver(_ message: AcceptedMessage, to recipient: EmailAddress, settings: CarrierSettings) async -> Result {
-        let hop = NextHop(relayhost: settings.relayhost) ?? .domain(recipient.normalizedDomain)
+    /// Delivers `jobs` to `hop`; every recipient of every job is settled exactly once.
+    func deliver(_ jobs: [OutboundJob], to hop: NextHop, policy: OutboundPolicy, concurrency: Concurrency,
+                 load: @escaping @Sendable (OutboundJob) async -> AcceptedMessage?,
+                 settle: @escaping @Sendable (OutboundJob, AcceptedMessage?, [Result]) async -> Void) async {
+        let addresses: [(name: String, address: String, port: Int)]
+        switch await self.addresses(for: hop) {
+        case .success(let found): addresses = found
+        case .failure(let failure):
+            for job in jobs { await settle(job, nil, job.recipients.map { _ in failure.result }) }
+            return
+        }
+        let work = DestinationWork(jobs: jobs, initial: concurrency.initial, limit: concurrency.limit)
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<min(concurrency.limit, jobs.count) {
+                group.addTask {
+                    guard await work.admit() else { return }
+                    await self.connect(work, addresses, policy: policy, load: load, settle: settle)
+                    await work.leave()
+                }
+            }
+        }
+        let left = await work.leftover()
+        guard !left.isEmpty else { return }
+        let failure = await work.lastFailure
+        let result: Result = failure.map { $0.isTemporary ? .deferred($0.reason) : .bounced($0.reason) }
+            ?? .deferred("no connection to \(hop) could be made")
+        for job in left { await settle(job, nil, job.recipients.map { _ in result }) }
+    }
+
+    /// One connection's life: the hosts in order until one takes the feed to its end.
+    private func connect(_ work: DestinationWork, _ addresses: [(name: String, address: String, port: Int)],
+                         policy: OutboundPolicy, load: @escaping @Sendable (OutboundJob) async -> AcceptedMessage?,
+                         settle: @escaping @Sendable (OutboundJob, AcceptedMessage?, [Result]) async -> Void) async {
+        for (name, address, port) in addresses {
+            let feed = ConnectionFeed(work: work, load: load, settle: settle)
+            switch await agent.run(feed, host: address, port: port, policy: policy, serverName: name) {
+            case .finished:
+                return
+            case .failed(let failure):
+                var located = failure
+                if !failure.reason.hasPrefix("connect to ") {
+                    located.reason = ConnectionFeed.reason(failure, relay: "\(name)[\(address)]:\(port)")
+                }
+                await work.failed(located)
+                if await feed.deliveredCount > 0 { return }
+            }
+        }
+    }
+
+    /// The hosts of `hop` with their addresses, or the result every recipient gets when there are none.
+    func addresses(for hop: NextHop) async -> Swift.Result<[(name: String, address: String, port: Int)], ResultError> {
         let hosts: [(name: String, port: Int)]
         switch await self.hosts(for: hop) {
         case .success(let found): hosts = found
-        case .failure(let result): return result
+        case .failure(let result): return .failure(ResultError(result: result))
         }
         var addresses: [(name: String, address: String, port: Int)] = []
         var lookupFailure: String?
@@ -43,33 +107,13 @@ public struct OutboundDelivery: Sendable {
             case .failure(let failure): lookupFailure = failure.reason
             }
         }
-        if addresses.isEmpty { return .deferred(lookupFailure ?? "no address for \(hop.host)") }
-        let policy = await self.policy(for: hop, settings)
-        let outbound = SMTPOutboundMessage(
-            sender: message.sender.isEmpty ? nil : try? EnvelopeAddressParser.parse(message.sender),
-            recipients: [.init(address: recipient, parameters: RcptParameters())], body: message.content,
-            isEightBit: message.content.contains { $0 >= 0x80 }, needsSMTPUTF8: recipient.isInternationalized,
-            envelopeID: message.envelopeID)
-        var lastReason = "no host to deliver to"
-        for (host, address, port) in addresses {
-            switch await agent.deliver(outbound, host: address, port: port, policy: policy, serverName: host) {
-            case .completed(let result):
-                if let failure = result.messageFailure {
-                    let text = "\(host)[\(address)]:\(port): \(failure.reason)"
-                    return failure.isTemporary ? .deferred(text) : .bounced(text)
-                }
-                switch result.recipients.first?.outcome {
-                case .delivered(let reply)?: return .delivered(relay: "\(host)[\(address)]:\(port)", reply: reply.description)
-                case .failed(let failure)?:
-                    return failure.isTemporary ? .deferred(failure.reason) : .bounced(failure.reason)
-                case nil: return .deferred("no answer for the recipient")
-                }
-            case .connectionFailed(let failure):
-                lastReason = "\(host)[\(address)]:\(port): \(failure.reason)"
-                if !failure.isTemporary { return .bounced(lastReason) }
-            }
-        }
-        return .deferred(lastReason)
+        if addresses.isEmpty { return .failure(ResultError(result: .deferred(lookupFailure ?? "no address for \(hop.host)"))) }
+        return .success(addresses)
+    }
+
+    /// A result that ends a destination before any connection.
+    struct ResultError: Error {
+        var result: Result
     }
 
     /// Why a host's addresses could not be found.
@@ -78,7 +122,7 @@ public struct OutboundDelivery: Sendable {
     }
 
     enum HostLookup {
-        case success([(String, Int)])
+        case success([(name: String, port: Int)])
         case failure(Result)
     }
 
@@ -124,13 +168,20 @@ public struct OutboundDelivery: Sendable {
         name.hasSuffix(".") ? String(name.dropLast()) : name
     }
 
-    func policy(for hop: NextHop, _ settings: CarrierSettings) async -> OutboundPolicy {
+    /// The TLS and SASL policy for `hop`, with `credentials` already looked up.
+    static func policy(_ settings: CarrierSettings, credentials: (username: String, password: String)?) -> OutboundPolicy {
         let level = OutboundPolicy.TLSLevel(rawValue: settings.smtpTLSSecurityLevel) ?? .may
-        var credentials: (username: String, password: String)?
-        if settings.smtpSASLAuthEnable {
-            credentials = try? await SASLPasswordMap(tables: settings.smtpSASLPasswordMaps).credentials(for: hop)
+        var mechanisms = ["SCRAM-SHA-256", "PLAIN", "LOGIN"]
+        if !settings.smtpSASLMechanismFilter.isEmpty {
+            mechanisms = mechanisms.filter(settings.smtpSASLMechanismFilter.contains)
+        }
+        if settings.smtpSASLTLSSecurityOptions.contains("noplaintext") {
+            mechanisms = mechanisms.filter { !["PLAIN", "LOGIN"].contains($0) }
         }
         return OutboundPolicy(ehloName: settings.myhostname, tlsLevel: level,
-                              caFile: settings.smtpTLSCAfile.isEmpty ? nil : settings.smtpTLSCAfile, credentials: credentials)
+                              caFile: settings.smtpTLSCAfile.isEmpty ? nil : settings.smtpTLSCAfile,
+                              caPath: settings.smtpTLSCApath.isEmpty ? nil : settings.smtpTLSCApath,
+                              credentials: credentials, saslMechanisms: mechanisms,
+                              allowPlaintextAuth: !settings.smtpSASLSecurityOptions.contains("noplaintext"))
     }
 }

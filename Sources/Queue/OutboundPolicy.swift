@@ -14,27 +14,40 @@ public struct OutboundPolicy: Sendable {
     public var ehloName: String
     public var tlsLevel: TLSLevel
     public var caFile: String?
+    public var caPath: String?
     public var credentials: (username: String, password: String)?
+    /// The SASL mechanisms to use, strongest first (`smtp_sasl_mechanism_filter`
+    /// and `noplaintext` in `smtp_sasl_tls_security_options` applied).
+    public var saslMechanisms: [String]
+    /// PLAIN and LOGIN may go over a connection without TLS
+    /// (`smtp_sasl_security_options` without `noplaintext`).
+    public var allowPlaintextAuth: Bool
     /// Timeout for connecting and for each reply.
     public var timeout: Duration
 
-    public init(ehloName: String, tlsLevel: TLSLevel, caFile: String? = nil,
-                credentials: (username: String, password: String)? = nil, timeout: Duration = .seconds(60)) {
+    public init(ehloName: String, tlsLevel: TLSLevel, caFile: String? = nil, caPath: String? = nil,
+                credentials: (username: String, password: String)? = nil,
+                saslMechanisms: [String] = ["SCRAM-SHA-256", "PLAIN", "LOGIN"], allowPlaintextAuth: Bool = false,
+                timeout: Duration = .seconds(60)) {
         self.ehloName = ehloName
         self.tlsLevel = tlsLevel
         self.caFile = caFile
+        self.caPath = caPath
         self.credentials = credentials
+        self.saslMechanisms = saslMechanisms
+        self.allowPlaintextAuth = allowPlaintextAuth
         self.timeout = timeout
     }
 
     var clientConfiguration: SMTPClientConfiguration {
         SMTPClientConfiguration(ehloName: ehloName, tls: tlsLevel == .none ? .none : tlsLevel == .may ? .may : .required,
-                                hasCredentials: credentials != nil)
+                                hasCredentials: credentials != nil, saslMechanisms: saslMechanisms,
+                                allowPlaintextAuth: allowPlaintextAuth)
     }
 
     func verification(host: String) -> ClientStream.Verification {
         switch tlsLevel {
-        case .verify, .secure: .verify(caFile: caFile, hostname: host)
+        case .verify, .secure: .verify(caFile: caFile, caPath: caPath, hostname: host)
         case .none, .may, .encrypt: .none
         }
     }

@@ -1,75 +1,80 @@
+import CarrierConfig
 import CarrierStore
 import Ingress
 import LocalDelivery
 import MailCore
 
-/// One delivery attempt for one queued recipient.
+/// Local delivery of due recipients, and the plan for the remote ones.
 extension QueueManager {
-    func attempt(_ message: AcceptedMessage, _ queued: QueuedDelivery, _ services: IngressServices, now: Int64) async {
-        guard let address = try? EnvelopeAddressParser.parse(queued.recipient) else {
-            await fail(message, queued, reason: "bad address syntax", services)
-            return
-        }
+    /// Delivers the local recipients of one queued message, settles the ones
+    /// that cannot be routed, and returns the remote ones grouped by next hop.
+    func deliverLocallyOrPlan(_ recipients: [QueuedDelivery], _ services: IngressServices,
+                              now: Int64) async -> [(NextHop, OutboundJob)] {
         let snapshot = (try? await services.directory.refreshIfChanged()) ?? services.directory.snapshot
-        switch services.router.route(address, relayPermitted: true, in: snapshot,
-                                     systemAccounts: SystemAccountDirectory(services.settings)) {
-        case .local(let targets):
-            let recipients = targets.map { LocalRecipient(destination: $0.destination, finalAddress: $0.finalAddress,
-                                                          envelopeAddress: queued.recipient) }
-            do {
-                let report = try await services.localDelivery.deliver(message, to: recipients)
-                if let deferred = report.deferred.first {
-                    await retry(message, queued, reason: deferred.reason, services, now: now)
-                } else {
-                    if !report.bounced.isEmpty {
-                        await services.notifier.bounce(message, report.bounced.map { ($0.recipient.finalAddress, $0.reason) })
-                    }
-                    try await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
-                }
-            } catch {
-                await retry(message, queued, reason: "mailbox store failure: \(error)", services, now: now)
+        let accounts = SystemAccountDirectory(services.settings)
+        var loaded: AcceptedMessage?
+        var remote: [NextHop: OutboundJob] = [:]
+        for queued in recipients {
+            guard let address = try? EnvelopeAddressParser.parse(queued.recipient) else {
+                await fail(queued, reason: "bad address syntax", services, now: now)
+                continue
             }
-        case .remote(let remote):
-            guard let outbound else {
-                await retry(message, queued, reason: "outbound delivery is not configured in this process", services, now: now)
+            let decision = services.router.route(address, relayPermitted: true, in: snapshot, systemAccounts: accounts)
+            switch decision {
+            case .local(let targets):
+                if loaded == nil { loaded = await message(queued, now: now) }
+                guard let message = loaded else { continue }
+                await deliverLocally(message, queued, targets, services, now: now)
+            case .remote(let remoteAddress):
+                let hop = nextHop(for: remoteAddress, services)
+                remote[hop, default: OutboundJob(recipients: [], addresses: [])].recipients.append(queued)
+                remote[hop]?.addresses.append(remoteAddress)
+            case .split(let targets, let addresses):
+                if loaded == nil { loaded = await message(queued, now: now) }
+                guard let message = loaded else { continue }
+                let forwarded = addresses.map {
+                    DeliveryBatch.QueuedRecipient(address: $0.description, originalRecipient: XText.originalRecipient(queued.recipient),
+                                                  notify: queued.notify, reason: "waiting for the outbound queue")
+                }
+                await deliverLocally(message, queued, targets, services, now: now, forwarding: forwarded)
+            case .reject(let reply) where reply.isPermanent:
+                await fail(queued, reason: reply.lines.joined(separator: " "), services, now: now)
+            case .reject(let reply):
+                await retry(queued, reason: reply.lines.joined(separator: " "), services, now: now)
+            }
+        }
+        return remote.map { ($0.key, $0.value) }
+    }
+
+    /// `transport_maps` first (`smtp:[host]:port`), then `relayhost`, then the recipient domain.
+    func nextHop(for address: EmailAddress, _ services: IngressServices) -> NextHop {
+        if case .smtp(let nexthop)? = services.router.transports.transport(for: address) {
+            return NextHop(relayhost: nexthop) ?? .domain(address.normalizedDomain)
+        }
+        return NextHop(relayhost: services.settings.relayhost) ?? .domain(address.normalizedDomain)
+    }
+
+    /// Delivers into local mailboxes; an alias that now also names remote
+    /// addresses queues them (`forwarding`) in the same transaction.
+    func deliverLocally(_ message: AcceptedMessage, _ queued: QueuedDelivery, _ targets: [LocalTarget],
+                        _ services: IngressServices, now: Int64, forwarding: [DeliveryBatch.QueuedRecipient] = []) async {
+        let recipients = targets.map { LocalRecipient(destination: $0.destination, finalAddress: $0.finalAddress,
+                                                      envelopeAddress: queued.recipient) }
+        do {
+            let report = try await services.localDelivery.deliver(message, to: recipients, queued: forwarding)
+            if !forwarding.isEmpty { trigger() }
+            if let deferred = report.deferred.first {
+                await retry(queued, reason: deferred.reason, services, now: now, message: message)
                 return
             }
-            switch await outbound.deliver(message, to: remote, settings: services.settings) {
-            case .delivered(let relay, let reply):
-                logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=\(relay), delay=\(now - queued.arrival), dsn=2.0.0, status=sent (\(reply))")
-                try? await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
-            case .deferred(let reason):
-                await retry(message, queued, reason: reason, services, now: now)
-            case .bounced(let reason):
-                await fail(message, queued, reason: reason, services)
+            if !report.bounced.isEmpty {
+                await services.notifier.bounce(message, report.bounced.map { ($0.recipient.finalAddress, $0.reason) })
+            } else if queued.wantsNotice(.success) {
+                await services.notifier.successReport(message, [(queued.recipient, "delivered", "delivered to mailbox")])
             }
-        case .reject(let reply) where reply.isPermanent:
-            await fail(message, queued, reason: reply.lines.joined(separator: " "), services)
-        case .reject(let reply):
-            await retry(message, queued, reason: reply.lines.joined(separator: " "), services, now: now)
+            try await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
+        } catch {
+            await retry(queued, reason: "mailbox store failure: \(error)", services, now: now, message: message)
         }
-    }
-
-    /// Defers with backoff, or bounces once the message has been queued too long.
-    func retry(_ message: AcceptedMessage, _ queued: QueuedDelivery, reason: String, _ services: IngressServices, now: Int64) async {
-        if schedule.expired(arrival: queued.arrival, now: now) {
-            await fail(message, queued, reason: "delivery time expired (last reason: \(reason))", services)
-            return
-        }
-        let next = schedule.nextAttempt(after: queued.attempts, now: now)
-        logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=none, delay=\(now - queued.arrival), dsn=4.0.0, status=deferred (\(reason))")
-        try? await store.deferQueueRecipient(queueID: queued.queueID, recipient: queued.recipient, reason: reason, nextAttempt: next)
-    }
-
-    /// Returns the message to its sender for this recipient (unless the client
-    /// asked for `NOTIFY=NEVER`, RFC 3461 §4.1) and removes it from the queue.
-    func fail(_ message: AcceptedMessage, _ queued: QueuedDelivery, reason: String, _ services: IngressServices) async {
-        logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=none, dsn=5.0.0, status=bounced (\(reason))")
-        if queued.notify?.uppercased().contains("NEVER") == true {
-            logger.info("\(queued.queueID): no bounce for <\(queued.recipient)>: NOTIFY=NEVER")
-        } else {
-            await services.notifier.bounce(message, [(queued.recipient, reason)])
-        }
-        try? await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
     }
 }

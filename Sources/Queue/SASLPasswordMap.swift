@@ -15,13 +15,18 @@ public struct SASLPasswordMap: Sendable {
 
     /// The credentials for `hop`, or nil when no table has them.
     public func credentials(for hop: NextHop) async throws -> (username: String, password: String)? {
+        for key in hop.passwordMapKeys {
+            if let found = try await credentials(forKey: key) { return found }
+        }
+        return nil
+    }
+
+    /// The `user:password` stored under one key (a next hop, a sender or `@domain`).
+    public func credentials(forKey key: String) async throws -> (username: String, password: String)? {
         for table in tables {
             let indexed = try IndexedLookupTable(path: IndexedLookupTable.path(forSource: table.path))
-            for key in hop.passwordMapKeys {
-                guard let value = try await indexed.value(forKey: key) else { continue }
-                guard let colon = value.firstIndex(of: ":") else { continue }
-                return (String(value[..<colon]), String(value[value.index(after: colon)...]))
-            }
+            guard let value = try await indexed.value(forKey: key), let colon = value.firstIndex(of: ":") else { continue }
+            return (String(value[..<colon]), String(value[value.index(after: colon)...]))
         }
         return nil
     }

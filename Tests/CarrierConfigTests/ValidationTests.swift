@@ -58,7 +58,7 @@ import Testing
         #expect(try configuration.integer("smtpd_hard_error_limit") == 20)
         #expect(try configuration.bool("smtp_use_tls") == false)
         #expect(try configuration.duration("auth_lockout_time") == .seconds(600))
-        #expect(try configuration.list("smtp_sasl_security_options") == ["noanonymous"])
+        #expect(try configuration.list("smtp_sasl_security_options") == ["noplaintext", "noanonymous"])
         #expect(try configuration.lookupTables("alias_database")
             == [LookupTableReference(type: "hash", path: "./carrier-data/aliases")])
     }

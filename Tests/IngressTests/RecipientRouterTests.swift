@@ -27,6 +27,7 @@ import Testing
                 AliasRecord(name: "loop1", targets: ["loop2"]),
                 AliasRecord(name: "loop2", targets: ["loop1"]),
                 AliasRecord(name: "outside", targets: ["someone@remote.test"]),
+                AliasRecord(name: "both", targets: ["alice", "someone@remote.test"]),
                 AliasRecord(name: "pipe", targets: ["|/usr/bin/procmail"]),
             ])
         }
@@ -89,14 +90,48 @@ import Testing
         #expect(r.description.contains("Relay access denied"))
     }
 
-    /// Aliases to remote addresses, pipes and loops are a 451, never accepted and dropped.
-    @Test(arguments: [("outside", "example.test", false), ("pipe", "example.test", false),
-                      ("loop1", "example.test", false)])
+    /// Pipes and loops are a 451, never accepted and dropped.
+    @Test(arguments: [("pipe", "example.test", false), ("loop1", "example.test", false)])
     func notDeliverableYetIsTemporary(local: String, domain: String, trusted: Bool) async throws {
         let f = try await Fixture()
         defer { f.dir.remove() }
         guard case .reject(let r) = try await f.route(local, domain, trusted: trusted) else { Issue.record(); return }
         #expect(r.code == 451)
+    }
+
+    /// An alias naming remote addresses forwards to them, from any client: the
+    /// alias is the local domain's to accept.
+    @Test func aliasesToRemoteAddressesForward() async throws {
+        let f = try await Fixture()
+        defer { f.dir.remove() }
+        let remote = EmailAddress(localPart: "someone", domain: "remote.test")
+        #expect(try await f.route("outside", "example.test") == .split(local: [], remote: [remote]))
+        guard case .split(let targets, let addresses) = try await f.route("both", "example.test") else { Issue.record(); return }
+        #expect(storeUserIDs(targets) == [f.alice.id])
+        #expect(addresses == [remote])
+    }
+
+    /// transport_maps: `local:` makes a domain local, `error:` refuses with its
+    /// text and code, `smtp:` leaves relay control as it is (transport(5)).
+    @Test func transportMapsRouteDomains() async throws {
+        let f = try await Fixture()
+        defer { f.dir.remove() }
+        let table = TransportTable(entries: [["other.test": "local:", ".closed.test": "error:5.1.2 domain is closed",
+                                              "busy.test": "retry:try later", "relay.test": "smtp:[10.0.0.1]:2525"]],
+                                   problems: [])
+        let router = RecipientRouter(settings: f.router.settings, transports: table)
+        let directory = try await f.store.loadDirectory()
+        func route(_ local: String, _ domain: String) -> RouteDecision {
+            router.route(EmailAddress(localPart: local, domain: domain), relayPermitted: false, in: directory)
+        }
+        guard case .local(let targets) = route("alice", "other.test") else { Issue.record(); return }
+        #expect(storeUserIDs(targets) == [f.alice.id])
+        guard case .reject(let closed) = route("x", "mx.closed.test") else { Issue.record(); return }
+        #expect(closed.code == 550 && closed.enhancedCode == EnhancedStatusCode(5, 1, 2) && closed.description.contains("domain is closed"))
+        guard case .reject(let busy) = route("x", "busy.test") else { Issue.record(); return }
+        #expect(busy.code == 450)
+        guard case .reject(let relay) = route("x", "relay.test") else { Issue.record(); return }
+        #expect(relay.code == 554)
     }
 
     /// RFC 5321 §4.5.1: postmaster must always be accepted; it goes to the first admin.

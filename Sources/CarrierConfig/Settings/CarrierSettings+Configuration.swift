@@ -57,6 +57,15 @@ extension CarrierSettings {
         smtpSASLAuthEnable = try c.bool("smtp_sasl_auth_enable")
         smtpSASLPasswordMaps = try c.lookupTables("smtp_sasl_password_maps")
         smtpTLSSecurityLevel = try c.string("smtp_tls_security_level")
+        if smtpTLSSecurityLevel.isEmpty {
+            smtpTLSSecurityLevel = try c.bool("smtp_enforce_tls") ? "encrypt" : "may"
+        }
+        smtpTLSCApath = try c.string("smtp_tls_CApath")
+        smtpSASLSecurityOptions = try c.list("smtp_sasl_security_options").map { $0.lowercased() }
+        smtpSASLTLSSecurityOptions = try c.list("smtp_sasl_tls_security_options").map { $0.lowercased() }
+        smtpSASLMechanismFilter = try c.list("smtp_sasl_mechanism_filter").map { $0.uppercased() }
+        smtpSenderDependentAuthentication = try c.bool("smtp_sender_dependent_authentication")
+        transportMaps = try c.lookupTables("transport_maps")
         smtpTLSCAfile = try c.string("smtp_tls_CAfile")
         dnsServers = try c.list("dns_servers")
         if let bad = dnsServers.first(where: { ListenAddress($0) == nil }) {
@@ -70,6 +79,12 @@ extension CarrierSettings {
 
         maximalQueueLifetime = try c.duration("maximal_queue_lifetime")
         bounceQueueLifetime = try c.duration("bounce_queue_lifetime")
+        minimalBackoffTime = try c.duration("minimal_backoff_time")
+        maximalBackoffTime = try c.duration("maximal_backoff_time")
+        delayWarningTime = try c.duration("delay_warning_time")
+        defaultDestinationConcurrencyLimit = max(1, try c.integer("default_destination_concurrency_limit"))
+        initialDestinationConcurrency = min(max(1, try c.integer("initial_destination_concurrency")),
+                                            defaultDestinationConcurrencyLimit)
     }
 
     /// The embedded defaults on a host named `hostname`.

@@ -69,10 +69,24 @@ public struct CarrierSettings: Sendable, Equatable {
     /// `smtp_tls_security_level`; empty means `may` when `smtp_use_tls = yes`, else `may` (opportunistic).
     public var smtpTLSSecurityLevel: String
     public var smtpTLSCAfile: String
+    public var smtpTLSCApath: String
+    /// `smtp_sasl_security_options` without TLS, `smtp_sasl_tls_security_options` with it.
+    public var smtpSASLSecurityOptions: [String]
+    public var smtpSASLTLSSecurityOptions: [String]
+    /// `smtp_sasl_mechanism_filter`, upper-cased; empty means every mechanism Carrier knows.
+    public var smtpSASLMechanismFilter: [String]
+    public var smtpSenderDependentAuthentication: Bool
+    /// `transport_maps`: per-domain next hops, `local:` and `error:` transports.
+    public var transportMaps: [LookupTableReference]
     /// `dns_servers`: `host:port` overrides of /etc/resolv.conf (tests use a local dnsmasq).
     public var dnsServers: [String]
 
     // Queue.
     public var maximalQueueLifetime: Duration
     public var bounceQueueLifetime: Duration
+    public var minimalBackoffTime: Duration
+    public var maximalBackoffTime: Duration
+    public var delayWarningTime: Duration
+    public var defaultDestinationConcurrencyLimit: Int
+    public var initialDestinationConcurrency: Int
 }

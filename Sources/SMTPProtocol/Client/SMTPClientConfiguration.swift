@@ -22,8 +22,8 @@ public struct SMTPClientConfiguration: Equatable, Sendable {
     /// The mechanisms the client may use, strongest first (the session picks the
     /// first the server also offers): `smtp_sasl_mechanism_filter`.
     public var saslMechanisms: [String]
-    /// False for `smtp_sasl_security_options = noplaintext`: then no AUTH is
-    /// sent over a connection without TLS.
+    /// False for `smtp_sasl_security_options = noplaintext`: then PLAIN and
+    /// LOGIN are never sent over a connection without TLS.
     public var allowPlaintextAuth: Bool
     /// Use RFC 2920 pipelining when the server offers it.
     public var pipelining: Bool

@@ -14,6 +14,8 @@ public struct SMTPClientSession: Sendable {
     public internal(set) var extensions = SMTPServerExtensions()
     /// True once STARTTLS completed.
     public private(set) var isTLS = false
+    /// True once the client said QUIT: the connection ends as intended.
+    public private(set) var hasQuit = false
     var stage = Stage.disconnected
     var parser = SMTPReplyParser()
     var transaction: SMTPClientTransaction?
@@ -127,6 +129,7 @@ public struct SMTPClientSession: Sendable {
             return []
         case .idle:
             stage = .closed
+            hasQuit = true
             return [.send(Array("QUIT\r\n".utf8)), .close]
         case .quitting:
             stage = .closed
@@ -150,6 +153,7 @@ public struct SMTPClientSession: Sendable {
                 self.transaction = nil
             }
             stage = .quitting
+            hasQuit = true
             return actions + [.send(Array("QUIT\r\n".utf8))]
         }
     }

@@ -12,7 +12,7 @@ enum AddressVerification {
     static func report(_ addresses: [String], settings: CarrierSettings) async throws {
         guard !addresses.isEmpty else { throw CommandFailure.usage("sendmail: fatal: no recipients specified") }
         let snapshot = try await StoreAccess(settings: settings).perform { try await $0.loadDirectory() }
-        let router = RecipientRouter(settings: settings)
+        let router = RecipientRouter(settings: settings, transports: TransportTable(references: settings.transportMaps))
         var failed = false
         for text in addresses {
             let qualified = text.contains("@") ? text : "\(text)@\(settings.myorigin)"
@@ -24,6 +24,8 @@ enum AddressVerification {
             switch router.route(address, relayPermitted: true, in: snapshot, systemAccounts: SystemAccountDirectory(settings)) {
             case .local(let targets):
                 print("\(address)... deliverable: " + targets.map(\.description).joined(separator: ", "))
+            case .split(let targets, let remote):
+                print("\(address)... deliverable: " + (targets.map(\.description) + remote.map { "queued for <\($0)>" }).joined(separator: ", "))
             case .remote:
                 print("\(address)... deliverable: queued for delivery to " + (settings.relayhost.isEmpty ? "the MX hosts of \(address.domain)" : settings.relayhost))
             case .reject(let reply):

@@ -1,0 +1,73 @@
+import SMTPProtocol
+
+/// The jobs waiting for one destination and how many connections may carry
+/// them (Postfix's per-destination concurrency): `initial` connections until
+/// one of them delivers a message, then up to `limit`. When every connection
+/// has failed and none delivered, the destination counts as dead and waiting
+/// connections are not opened; the jobs left are deferred by the caller.
+actor DestinationWork {
+    private var pending: [OutboundJob]
+    private var allowed: Int
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Bool, Never>] = []
+    private(set) var delivered = false
+    /// The last connection failure, for the jobs left over.
+    private(set) var lastFailure: SMTPClientFailure?
+
+    init(jobs: [OutboundJob], initial: Int, limit: Int) {
+        pending = jobs.reversed()
+        self.limit = max(1, limit)
+        allowed = min(max(1, initial), self.limit)
+    }
+
+    /// Waits until this connection may open; false when it is not needed.
+    func admit() async -> Bool {
+        if pending.isEmpty { return false }
+        if running < allowed {
+            running += 1
+            return true
+        }
+        return await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// A connection closed.
+    func leave() {
+        running -= 1
+        guard running == 0 else { return }
+        let dead = !delivered || pending.isEmpty
+        if !dead, !waiting.isEmpty {
+            running += 1
+            waiting.removeFirst().resume(returning: true)
+            return
+        }
+        for waiter in waiting { waiter.resume(returning: false) }
+        waiting = []
+    }
+
+    /// The next job for a connection.
+    func next() -> OutboundJob? {
+        pending.popLast()
+    }
+
+    /// A message went through: open the remaining connections.
+    func succeeded() {
+        delivered = true
+        guard allowed < limit else { return }
+        allowed = limit
+        while running < allowed, !waiting.isEmpty, !pending.isEmpty {
+            running += 1
+            waiting.removeFirst().resume(returning: true)
+        }
+    }
+
+    func failed(_ failure: SMTPClientFailure) {
+        lastFailure = failure
+    }
+
+    /// The jobs no connection took.
+    func leftover() -> [OutboundJob] {
+        defer { pending = [] }
+        return pending.reversed()
+    }
+}

@@ -1,0 +1,127 @@
+import CarrierConfig
+import CarrierStore
+import Ingress
+import LocalDelivery
+import SMTPProtocol
+import MailCore
+
+/// Remote delivery and what follows each outcome: the log line, the queue
+/// update, and the sender's notifications (RFC 3461 NOTIFY, `delay_warning_time`).
+extension QueueManager {
+    /// Sends every destination's jobs, at most `destinationLimit` destinations at once.
+    func deliverRemotely(_ destinations: [DestinationKey: [OutboundJob]], _ credentials: CredentialLookup,
+                         _ services: IngressServices, now: Int64) async {
+        guard !destinations.isEmpty else { return }
+        guard let outbound else {
+            for job in destinations.values.joined() {
+                for queued in job.recipients {
+                    await retry(queued, reason: "outbound delivery is not configured in this process", services, now: now)
+                }
+            }
+            return
+        }
+        var credentials = credentials
+        var planned: [(DestinationKey, [OutboundJob], OutboundPolicy)] = []
+        for (key, jobs) in destinations {
+            planned.append((key, jobs, OutboundDelivery.policy(services.settings, credentials: await credentials.credentials(for: key))))
+        }
+        let concurrency = OutboundDelivery.Concurrency(initial: services.settings.initialDestinationConcurrency,
+                                                       limit: services.settings.defaultDestinationConcurrencyLimit)
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            for (key, jobs, policy) in planned {
+                if running >= Self.destinationLimit {
+                    await group.next()
+                    running -= 1
+                }
+                running += 1
+                group.addTask {
+                    await outbound.deliver(jobs, to: key.hop, policy: policy, concurrency: concurrency,
+                                           load: { await self.message($0.entry, now: now) },
+                                           settle: { await self.settle($0, $1, $2, services, now: now) })
+                }
+            }
+        }
+    }
+
+    /// Records the outcome of each recipient of `job`.
+    func settle(_ job: OutboundJob, _ message: AcceptedMessage?, _ results: [OutboundDelivery.Result],
+                _ services: IngressServices, now: Int64) async {
+        var bounced: [(QueuedDelivery, String)] = []
+        var relayed: [(address: String, action: String, reason: String)] = []
+        for (queued, result) in zip(job.recipients, results) {
+            switch result {
+            case .delivered(let relay, let reply):
+                logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=\(relay), delay=\(now - queued.arrival), dsn=2.0.0, status=sent (\(reply))")
+                try? await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
+                if queued.wantsNotice(.success) { relayed.append((queued.recipient, "relayed", "delivered via \(relay): \(reply)")) }
+            case .deferred(let reason):
+                await retry(queued, reason: reason, services, now: now, message: message)
+            case .bounced(let reason):
+                bounced.append((queued, reason))
+            }
+        }
+        guard !bounced.isEmpty || !relayed.isEmpty else { return }
+        guard let message = await self.message(message, job.entry, now: now) else { return }
+        await services.notifier.successReport(message, relayed)
+        await fail(bounced, message, services)
+    }
+
+    /// Defers with backoff (warning the sender once after `delay_warning_time`),
+    /// or bounces once the message has been queued too long.
+    func retry(_ queued: QueuedDelivery, reason: String, _ services: IngressServices, now: Int64,
+               message: AcceptedMessage? = nil) async {
+        if schedule.expired(arrival: queued.arrival, now: now) {
+            await fail(queued, reason: "delivery time expired (last reason: \(reason))", services, now: now, message: message)
+            return
+        }
+        let next = schedule.nextAttempt(after: queued.attempts, now: now)
+        logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=none, delay=\(now - queued.arrival), dsn=4.0.0, status=deferred (\(reason))")
+        try? await store.deferQueueRecipient(queueID: queued.queueID, recipient: queued.recipient, reason: reason, nextAttempt: next)
+        let warning = services.settings.delayWarningTime.components.seconds
+        guard warning > 0, !queued.delayWarned, now - queued.arrival >= warning, queued.wantsNotice(.delay) else { return }
+        guard let loaded = await self.message(message, queued, now: now) else { return }
+        await services.notifier.delayWarning(loaded, [(queued.recipient, reason)])
+        try? await store.markDelayWarned(queueID: queued.queueID, recipient: queued.recipient)
+    }
+
+    /// Returns one recipient to its sender.
+    func fail(_ queued: QueuedDelivery, reason: String, _ services: IngressServices, now: Int64,
+              message: AcceptedMessage? = nil) async {
+        guard let loaded = await self.message(message, queued, now: now) else {
+            logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=none, dsn=5.0.0, status=bounced (\(reason))")
+            try? await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
+            return
+        }
+        await fail([(queued, reason)], loaded, services)
+    }
+
+    /// Returns the message to its sender for these recipients in one report
+    /// (leaving out those that asked for `NOTIFY=NEVER`, RFC 3461 §4.1) and
+    /// removes them from the queue.
+    func fail(_ failed: [(QueuedDelivery, String)], _ message: AcceptedMessage, _ services: IngressServices) async {
+        var reported: [(address: String, reason: String)] = []
+        for (queued, reason) in failed {
+            logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=none, dsn=5.0.0, status=bounced (\(reason))")
+            if queued.wantsNotice(.failure) {
+                reported.append((queued.recipient, reason))
+            } else {
+                logger.info("\(queued.queueID): no bounce for <\(queued.recipient)>: NOTIFY=NEVER")
+            }
+        }
+        await services.notifier.bounce(message, reported)
+        for (queued, _) in failed {
+            try? await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
+        }
+    }
+}
+
+extension QueuedDelivery {
+    /// Whether the sender wants this kind of notice (RFC 3461 §4.1): failures
+    /// and delays unless NOTIFY says otherwise, successes only when asked.
+    func wantsNotice(_ kind: RcptParameters.Notify) -> Bool {
+        guard let notify, !notify.isEmpty else { return kind != .success }
+        let asked = notify.uppercased().split(separator: ",").map(String.init)
+        return !asked.contains("NEVER") && asked.contains(kind.rawValue)
+    }
+}
