@@ -55,9 +55,15 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "IMAPProtocol", dependencies: ["MailCore"]),
+        .target(name: "MailboxAccess", dependencies: [
+            "MailCore", "CarrierConfig", "CarrierStore", "CarrierAuth", "Ingress", "IMAPProtocol", "POP3Protocol",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
         .target(name: "CarrierServer", dependencies: [
             "MailCore", "SMTPProtocol", "CarrierConfig", "CarrierStore", "CarrierAuth",
-            "CarrierNetwork", "Ingress", "LocalDelivery", "Queue",
+            "CarrierNetwork", "Ingress", "LocalDelivery", "Queue", "MailboxAccess",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -73,6 +79,7 @@ let package = Package(
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore"]),
         .testTarget(name: "SMTPProtocolTests", dependencies: ["SMTPProtocol", "MailCore"]),
         .testTarget(name: "POP3ProtocolTests", dependencies: ["POP3Protocol"]),
+        .testTarget(name: "IMAPProtocolTests", dependencies: ["IMAPProtocol", "MailCore"]),
         .testTarget(name: "CarrierConfigTests", dependencies: ["CarrierConfig"]),
         .testTarget(name: "CarrierAuthTests", dependencies: [
             "CarrierAuth", "MailCore", .product(name: "Crypto", package: "swift-crypto"),

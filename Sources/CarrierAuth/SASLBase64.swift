@@ -3,7 +3,7 @@ import Foundation
 /// Base64 as RFC 4954 §4 requires for SASL responses: the RFC 4648 §4 alphabet,
 /// whole quanta, padding only at the very end; any other character is an error,
 /// never skipped.
-enum SASLBase64 {
+public enum SASLBase64 {
     /// The decoded octets, or nil when `text` is not strict base64.
     static func decode(_ text: some StringProtocol) -> [UInt8]? {
         let characters = Array(text.utf8)
@@ -32,7 +32,7 @@ enum SASLBase64 {
     }
 
     /// Padded base64 on one line.
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         Data(bytes).base64EncodedString()
     }
 

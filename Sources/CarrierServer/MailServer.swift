@@ -4,6 +4,7 @@ import CarrierNetwork
 import CarrierStore
 import Ingress
 import LocalDelivery
+import MailboxAccess
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -28,6 +29,12 @@ public final class MailServer: Sendable {
     let backgroundTasks = NIOLockedValueBox<[Task<Void, Never>]>([])
     let tls = NIOLockedValueBox<TLSServerContext?>(nil)
     public let masterLogger: Logger
+    /// Bound ports by service name (`smtp`, `submission`, `submissions`, `pop3`, `pop3s`, `imap`, `imaps`).
+    let servicePorts = NIOLockedValueBox<[String: [Int]]>([:])
+    /// One POP3 session per maildrop.
+    let maildropLocks = MaildropLocks()
+    /// Wakes IMAP sessions when a mailbox changes.
+    let mailboxChanges = MailboxChangeNotifier()
 
     let privilegedHelper: PrivilegedDeliveryClient?
     /// Brute-force counters shared by every connection for the process's life (reload keeps them).
@@ -109,9 +116,23 @@ public final class MailServer: Sendable {
             do {
                 let listener = try await bind(endpoints, kind: kind, tls: mode, settings: settings)
                 listeners.withLockedValue { $0.append(listener) }
+                servicePorts.withLockedValue { $0[kind.rawValue] = listener.boundPorts }
             } catch let failure as StreamListener.BindFailure {
                 for listener in listeners.withLockedValue({ l in defer { l = [] }; return l }) { await listener.close() }
                 throw StartupError(message: "\(key): \(failure)")
+            }
+        }
+        for service in mailboxServices(settings, tls: tls) {
+            let endpoints: [StreamListener.Endpoint] = inherited.map { ($0[service.name] ?? []).map { .inherited(descriptor: $0) } }
+                ?? service.addresses.map { .address(host: $0.host, port: $0.port) }
+            guard !endpoints.isEmpty else { continue }
+            do {
+                let listener = try await bindMailbox(endpoints, tls: service.tls, idle: service.idle, make: service.make)
+                listeners.withLockedValue { $0.append(listener) }
+                servicePorts.withLockedValue { $0[service.name] = listener.boundPorts }
+            } catch let failure as StreamListener.BindFailure {
+                for listener in listeners.withLockedValue({ l in defer { l = [] }; return l }) { await listener.close() }
+                throw StartupError(message: "\(service.key): \(failure)")
             }
         }
         let pickup = self.pickup
@@ -178,8 +199,13 @@ public final class MailServer: Sendable {
     /// The ports bound by the first SMTP service listening (tests bind port 0).
     public var smtpPorts: [Int] { listeners.withLockedValue { $0.first?.boundPorts ?? [] } }
 
-    /// Every bound port, in service order (smtpd, submission, submissions).
+    /// Every bound port, in service order (smtpd, submission, submissions, then mail access).
     public var boundPorts: [[Int]] { listeners.withLockedValue { $0.map(\.boundPorts) } }
+
+    /// The ports one service bound (`smtp`, `submission`, `pop3s`, `imap`...), for tests binding port 0.
+    public func ports(of service: String) -> [Int] {
+        servicePorts.withLockedValue { $0[service] ?? [] }
+    }
 
     /// New settings for connections accepted from now on (SIGHUP). Listener
     /// addresses need a restart, as in Postfix.

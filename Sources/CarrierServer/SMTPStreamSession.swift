@@ -37,9 +37,17 @@ final class SMTPStreamSession: StreamSession {
     func shutdown() -> StreamStep { Self.convert(connection.shutdown()) }
     func disconnected() { connection.disconnected() }
 
-    static func convert(_ step: ConnectionStep) -> StreamStep {
+    static func convert(_ step: ConnectionStep) -> StreamStep { StreamStep(step) }
+}
+
+extension StreamStep {
+    /// The network layer's form of a connection's step.
+    init(_ step: ConnectionStep) {
         let output = StreamOutput(bytes: step.output.bytes, close: step.output.close, startTLS: step.output.startTLS)
-        guard let next = step.next else { return StreamStep(output: output) }
-        return StreamStep(output: output) { convert(await next()) }
+        guard let next = step.next else {
+            self.init(output: output)
+            return
+        }
+        self.init(output: output) { StreamStep(await next()) }
     }
 }

@@ -7,8 +7,7 @@ import CarrierServer
 enum PendingParameters {
     static let keys: [String: String] = [
         "imap_listen": "the IMAP server", "imaps_listen": "the IMAP server",
-        "pop3_listen": "the POP3 server", "pop3s_listen": "the POP3 server",
-        "bounce_queue_lifetime": "separate bounce lifetimes", "delay_warning_time": "delay warnings",
+        "bounce_queue_lifetime": "separate bounce lifetimes",
         "smtpd_error_sleep_time": "error tarpitting", "smtpd_soft_error_limit": "error tarpitting",
     ]
 

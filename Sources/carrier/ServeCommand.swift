@@ -112,6 +112,10 @@ struct ServeCommand: AsyncParsableCommand {
                 "smtp": try PrivilegeSeparation.bindListeners(settings.smtpdListen, key: "smtpd_listen"),
                 "submission": try PrivilegeSeparation.bindListeners(settings.submissionListen, key: "submission_listen"),
                 "submissions": try PrivilegeSeparation.bindListeners(settings.submissionsListen, key: "submissions_listen"),
+                "pop3": try PrivilegeSeparation.bindListeners(settings.pop3Listen, key: "pop3_listen"),
+                "pop3s": try PrivilegeSeparation.bindListeners(settings.pop3sListen, key: "pop3s_listen"),
+                "imap": try PrivilegeSeparation.bindListeners(settings.imapListen, key: "imap_listen"),
+                "imaps": try PrivilegeSeparation.bindListeners(settings.imapsListen, key: "imaps_listen"),
             ])
             var arguments = ["serve", "--inherited", inherited.description]
             if let path = loaded.path { arguments += ["--config", path] }

@@ -71,6 +71,9 @@ import Testing
         ("auth_lockout_time", "10m", .time),
         ("delay_warning_time", "0h", .time),
         ("dns_servers", "", .list),
+        ("disable_plaintext_auth", "yes", .boolean),
+        ("pop3_idle_timeout", "10m", .time),
+        ("imap_idle_timeout", "30m", .time),
     ])
     func knowsTheParameter(name: String, defaultValue: String, kind: ParameterKind) throws {
         let definition = try #require(Fixture.table[name])
@@ -80,7 +83,7 @@ import Testing
     }
 
     @Test func tableHasNoUnlistedParameters() {
-        #expect(Fixture.table.definitions.count == 68)
+        #expect(Fixture.table.definitions.count == 71)
         #expect(Fixture.table["smtpd_bogus"] == nil)
     }
 

@@ -37,6 +37,11 @@ extension ParameterTable {
             .init("imaps_listen", "127.0.0.1:3993", .listenAddresses, "IMAP over implicit TLS listeners."),
             .init("pop3_listen", "127.0.0.1:3110", .listenAddresses, "POP3 (STLS) listeners."),
             .init("pop3s_listen", "127.0.0.1:3995", .listenAddresses, "POP3 over implicit TLS listeners."),
+            // Mailbox access (IMAP and POP3).
+            .init("disable_plaintext_auth", "yes", .boolean,
+                  "Refuse IMAP LOGIN, POP3 USER/PASS and PLAIN before TLS (Dovecot's key)."),
+            .init("pop3_idle_timeout", "10m", .time, "How long a POP3 client may stay silent."),
+            .init("imap_idle_timeout", "30m", .time, "How long an IMAP client may stay silent (IDLE included)."),
             // SMTP server.
             .init("smtpd_banner", "$myhostname ESMTP $mail_name", .string, "The text after 220 in the greeting."),
             .init("message_size_limit", "10240000", .size, "The largest message accepted, in bytes."),

@@ -54,6 +54,10 @@ extension CarrierSettings {
         smtpdClientConnectionRateLimit = try c.integer("smtpd_client_connection_rate_limit")
         smtpdClientMessageRateLimit = try c.integer("smtpd_client_message_rate_limit")
 
+        disablePlaintextAuth = try c.bool("disable_plaintext_auth")
+        pop3IdleTimeout = try c.duration("pop3_idle_timeout")
+        imapIdleTimeout = try c.duration("imap_idle_timeout")
+
         smtpSASLAuthEnable = try c.bool("smtp_sasl_auth_enable")
         smtpSASLPasswordMaps = try c.lookupTables("smtp_sasl_password_maps")
         smtpTLSSecurityLevel = try c.string("smtp_tls_security_level")

@@ -63,6 +63,11 @@ public struct CarrierSettings: Sendable, Equatable {
     public var smtpdClientConnectionRateLimit: Int
     public var smtpdClientMessageRateLimit: Int
 
+    // Mailbox access.
+    public var disablePlaintextAuth: Bool
+    public var pop3IdleTimeout: Duration
+    public var imapIdleTimeout: Duration
+
     // SMTP client.
     public var smtpSASLAuthEnable: Bool
     public var smtpSASLPasswordMaps: [LookupTableReference]

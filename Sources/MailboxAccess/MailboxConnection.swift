@@ -1,0 +1,18 @@
+import Ingress
+
+/// One IMAP or POP3 connection as the server's transport drives it: the same
+/// one-step-at-a-time contract as `SMTPIngressConnection` (calls never
+/// overlap; work that must wait is the step's `next`).
+public protocol MailboxConnection: AnyObject, Sendable {
+    /// The greeting; on implicit TLS, with what the handshake negotiated.
+    func start(tls: (version: String, cipher: String)?) -> ConnectionStep
+    func receive(_ bytes: [UInt8]) -> ConnectionStep
+    /// STARTTLS/STLS completed; the session starts over on the protected stream.
+    func tlsEstablished(version: String, cipher: String) -> ConnectionStep
+    /// The idle timer ran out.
+    func timedOut() -> ConnectionStep
+    /// The server is stopping.
+    func shutdown() -> ConnectionStep
+    /// The connection is gone.
+    func disconnected()
+}
