@@ -85,6 +85,7 @@ let package = Package(
             "CarrierAuth", "MailCore", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "CarrierStoreTests", dependencies: ["CarrierStore", "CarrierTesting"]),
+        .testTarget(name: "MailboxAccessTests", dependencies: ["MailboxAccess", "CarrierTesting", "CarrierStore", "Ingress", "IMAPProtocol", "CarrierAuth", "CarrierConfig", "LocalDelivery", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CarrierCLITests", dependencies: ["carrier", "CarrierConfig", "CarrierStore", "CarrierTesting"]),
         .testTarget(name: "LocalDeliveryTests", dependencies: ["LocalDelivery", "CarrierTesting", "MailCore", "CarrierStore"]),
         .testTarget(name: "IngressTests", dependencies: ["Ingress", "CarrierTesting", "SMTPProtocol", "LocalDelivery"]),

@@ -40,6 +40,12 @@ public final class StreamSessionHandler: ChannelInboundHandler {
     }
 
     public func channelActive(context: ChannelHandlerContext) {
+        let channel = context.channel
+        session.attach { bytes in
+            channel.eventLoop.execute {
+                channel.writeAndFlush(channel.allocator.buffer(bytes: bytes), promise: nil)
+            }
+        }
         if case .implicit = tls {
             handshake = .beforeStart
             context.read()

@@ -18,6 +18,10 @@ extension MailServer {
              { POP3Connection(services: $0, client: $1, stlsOffered: true, implicitTLS: false) }),
             ("pop3s", "pop3s_listen", settings.pop3sListen, .implicit(tls), settings.pop3IdleTimeout,
              { POP3Connection(services: $0, client: $1, stlsOffered: false, implicitTLS: true) }),
+            ("imap", "imap_listen", settings.imapListen, .startTLS(tls), settings.imapIdleTimeout,
+             { IMAPConnection(services: $0, client: $1, startTLSOffered: true, implicitTLS: false) }),
+            ("imaps", "imaps_listen", settings.imapsListen, .implicit(tls), settings.imapIdleTimeout,
+             { IMAPConnection(services: $0, client: $1, startTLSOffered: false, implicitTLS: true) }),
         ]
     }
 

@@ -21,4 +21,5 @@ final class MailboxStreamSession: StreamSession {
     func timedOut() -> StreamStep { StreamStep(connection.timedOut()) }
     func shutdown() -> StreamStep { StreamStep(connection.shutdown()) }
     func disconnected() { connection.disconnected() }
+    func attach(push: @escaping @Sendable ([UInt8]) -> Void) { connection.setPushSink(push) }
 }

@@ -40,6 +40,12 @@ public protocol MailStore: Sendable {
     func queueEntries() async throws -> [QueueEntryRecord]
     /// Deferred recipients whose next attempt is due at `now` (seconds since 1970), oldest first.
     func dueQueueRecipients(now: Int64, limit: Int) async throws -> [QueuedDelivery]
+    /// Like `dueQueueRecipients`, and marks them active so no other pass takes
+    /// them until they are completed or deferred (a lease, as queue rows on a
+    /// shared database will need).
+    func claimDueQueueRecipients(now: Int64, limit: Int) async throws -> [QueuedDelivery]
+    /// Makes every active recipient deferred again: at start, after a crash left claims behind.
+    func releaseClaimedQueueRecipients() async throws
     /// The recipient is done (delivered or bounced); the message leaves the queue with its last recipient.
     func completeQueueRecipient(queueID: String, recipient: String) async throws
     /// Another try failed: records the reason and when to try again.
@@ -55,6 +61,37 @@ public protocol MailStore: Sendable {
     func requeue(_ queueIDs: [String]?) async throws -> Int
     /// Removes queued messages (`postsuper -d`); nil removes all. Returns how many were removed.
     func deleteQueueEntries(_ queueIDs: [String]?) async throws -> Int
+
+    // MARK: IMAP
+    /// Every mailbox of the user with its subscription, ordered by name.
+    func imapMailboxes(userID: Int64) async throws -> [IMAPMailboxEntry]
+    /// Creates the mailboxes that do not exist yet (INBOX and the special-use ones at login).
+    func ensureMailboxes(userID: Int64, names: [String]) async throws
+    /// Creates a mailbox with a fresh UIDVALIDITY; throws `IMAPStoreError.mailboxExists`.
+    func createMailbox(userID: Int64, name: String) async throws -> MailboxRecord
+    /// Removes a mailbox and its messages; false when it does not exist.
+    func deleteMailbox(userID: Int64, name: String) async throws -> Bool
+    /// Renames a mailbox and its children; renaming INBOX moves its messages
+    /// into a new mailbox and leaves INBOX empty (RFC 9051 §6.3.6).
+    func renameMailbox(userID: Int64, from: String, to: String) async throws
+    /// Sets the subscription of an existing mailbox; false when it does not exist.
+    func setSubscribed(userID: Int64, name: String, subscribed: Bool) async throws -> Bool
+    /// The mailbox's counters, or nil when it is gone.
+    func mailbox(id: Int64) async throws -> MailboxRecord?
+    /// Every message of the mailbox, in UID order.
+    func messages(mailboxID: Int64) async throws -> [MessageRecord]
+    /// What changed after `sinceModSeq`, read in one transaction.
+    func mailboxChanges(mailboxID: Int64, sinceModSeq: Int64) async throws -> IMAPMailboxChanges?
+    /// Message count, unseen, deleted and total size.
+    func mailboxCounts(mailboxID: Int64) async throws -> IMAPMailboxCounts
+    /// Replaces the flags of these messages under one new mod-sequence, which it returns.
+    func storeFlags(mailboxID: Int64, updates: [IMAPFlagUpdate]) async throws -> Int64
+    /// Copies (or with `move`, moves) messages with their flags and internal
+    /// dates; returns the new UIDs in the order of `uids` (missing ones skipped
+    /// in both lists: the pairs returned).
+    func copyMessages(mailboxID: Int64, uids: [Int64], to destinationID: Int64, move: Bool) async throws -> [(source: Int64, destination: Int64)]
+    /// Stores new messages in a mailbox; returns their UIDs.
+    func append(mailboxID: Int64, messages: [IMAPAppendRequest]) async throws -> [Int64]
 }
 
 /// Errors a store reports to its callers.

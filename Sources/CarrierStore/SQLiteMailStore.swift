@@ -237,6 +237,32 @@ public final class SQLiteMailStore: MailStore {
         }
     }
 
+    public func claimDueQueueRecipients(now: Int64, limit: Int) async throws -> [QueuedDelivery] {
+        try await writer.write { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT q.queue_id, q.sender, q.arrival, q.body_hash, q.size, q.envelope_id, q.dsn_return,
+                       r.recipient, r.original_recipient, r.notify, r.attempts, r.delay_warned
+                FROM queue_recipients r JOIN queue q ON q.queue_id = r.queue_id
+                WHERE r.status = 'deferred' AND r.next_attempt <= ?
+                ORDER BY r.next_attempt, q.arrival LIMIT ?
+                """, arguments: [now, limit])
+            let claim = try db.cachedStatement(sql: "UPDATE queue_recipients SET status = 'active' WHERE queue_id = ? AND recipient = ?")
+            return try rows.map { row in
+                try claim.execute(arguments: [row["queue_id"], row["recipient"]])
+                return QueuedDelivery(queueID: row["queue_id"], sender: row["sender"], arrival: row["arrival"], bodyHash: row["body_hash"],
+                                      size: row["size"], envelopeID: row["envelope_id"], dsnReturn: row["dsn_return"],
+                                      recipient: row["recipient"], originalRecipient: row["original_recipient"], notify: row["notify"],
+                                      attempts: row["attempts"], delayWarned: row["delay_warned"])
+            }
+        }
+    }
+
+    public func releaseClaimedQueueRecipients() async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE queue_recipients SET status = 'deferred' WHERE status = 'active'")
+        }
+    }
+
     public func completeQueueRecipient(queueID: String, recipient: String) async throws {
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM queue_recipients WHERE queue_id = ? AND recipient = ?", arguments: [queueID, recipient])
@@ -256,7 +282,8 @@ public final class SQLiteMailStore: MailStore {
     public func deferQueueRecipient(queueID: String, recipient: String, reason: String, nextAttempt: Int64) async throws {
         try await writer.write { db in
             try db.execute(sql: """
-                UPDATE queue_recipients SET attempts = attempts + 1, last_reason = ?, next_attempt = ?
+                UPDATE queue_recipients SET attempts = attempts + 1, last_reason = ?, next_attempt = ?,
+                       status = CASE status WHEN 'active' THEN 'deferred' ELSE status END
                 WHERE queue_id = ? AND recipient = ?
                 """, arguments: [reason, nextAttempt, queueID, recipient])
         }

@@ -92,6 +92,9 @@ enum StoreSchema {
         migrator.registerMigration("v3-delay-warning") { db in
             try db.execute(sql: "ALTER TABLE queue_recipients ADD COLUMN delay_warned INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v4-imap-modseq-index") { db in
+            try db.execute(sql: "CREATE INDEX messages_modseq ON messages(mailbox_id, modseq)")
+        }
         return migrator
     }
 }

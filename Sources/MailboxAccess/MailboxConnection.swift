@@ -15,4 +15,11 @@ public protocol MailboxConnection: AnyObject, Sendable {
     func shutdown() -> ConnectionStep
     /// The connection is gone.
     func disconnected()
+    /// Where to write what the connection sends without being asked (IMAP
+    /// IDLE updates); called once before `start`.
+    func setPushSink(_ sink: @escaping @Sendable ([UInt8]) -> Void)
+}
+
+extension MailboxConnection {
+    public func setPushSink(_ sink: @escaping @Sendable ([UInt8]) -> Void) {}
 }

@@ -21,8 +21,9 @@ actor ConnectionFeed: OutboundMessageFeed {
         self.settle = settle
     }
 
+    /// The next message; none once the queue manager is stopping, so the connection ends with QUIT.
     func next() async -> SMTPOutboundMessage? {
-        while let job = await work.next() {
+        while !Task.isCancelled, let job = await work.next() {
             guard let message = await load(job) else {
                 await settle(job, nil, job.recipients.map { _ in .deferred("queued message body is missing") })
                 continue

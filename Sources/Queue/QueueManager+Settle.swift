@@ -8,40 +8,31 @@ import MailCore
 /// Remote delivery and what follows each outcome: the log line, the queue
 /// update, and the sender's notifications (RFC 3461 NOTIFY, `delay_warning_time`).
 extension QueueManager {
-    /// Sends every destination's jobs, at most `destinationLimit` destinations at once.
-    func deliverRemotely(_ destinations: [DestinationKey: [OutboundJob]], _ credentials: CredentialLookup,
-                         _ services: IngressServices, now: Int64) async {
-        guard !destinations.isEmpty else { return }
+    /// One delivery per destination, each sending that destination's jobs.
+    func remoteDeliveries(_ destinations: [DestinationKey: [OutboundJob]], _ credentials: CredentialLookup,
+                          _ services: IngressServices, now: Int64) async -> [@Sendable () async -> Void] {
+        guard !destinations.isEmpty else { return [] }
         guard let outbound else {
             for job in destinations.values.joined() {
                 for queued in job.recipients {
                     await retry(queued, reason: "outbound delivery is not configured in this process", services, now: now)
                 }
             }
-            return
+            return []
         }
         var credentials = credentials
-        var planned: [(DestinationKey, [OutboundJob], OutboundPolicy)] = []
-        for (key, jobs) in destinations {
-            planned.append((key, jobs, OutboundDelivery.policy(services.settings, credentials: await credentials.credentials(for: key))))
-        }
         let concurrency = OutboundDelivery.Concurrency(initial: services.settings.initialDestinationConcurrency,
                                                        limit: services.settings.defaultDestinationConcurrencyLimit)
-        await withTaskGroup(of: Void.self) { group in
-            var running = 0
-            for (key, jobs, policy) in planned {
-                if running >= Self.destinationLimit {
-                    await group.next()
-                    running -= 1
-                }
-                running += 1
-                group.addTask {
-                    await outbound.deliver(jobs, to: key.hop, policy: policy, concurrency: concurrency,
-                                           load: { await self.message($0.entry, now: now) },
-                                           settle: { await self.settle($0, $1, $2, services, now: now) })
-                }
+        var deliveries: [@Sendable () async -> Void] = []
+        for (key, jobs) in destinations {
+            let policy = OutboundDelivery.policy(services.settings, credentials: await credentials.credentials(for: key))
+            deliveries.append {
+                await outbound.deliver(jobs, to: key.hop, policy: policy, concurrency: concurrency,
+                                       load: { await self.message($0.entry, now: now) },
+                                       settle: { await self.settle($0, $1, $2, services, now: now) })
             }
         }
+        return deliveries
     }
 
     /// Records the outcome of each recipient of `job`.

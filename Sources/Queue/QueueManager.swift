@@ -4,6 +4,7 @@ import Ingress
 import LocalDelivery
 import Logging
 import MailCore
+import NIOConcurrencyHelpers
 
 /// Postfix's qmgr for what waits in the queue: recipients deferred by a local
 /// delivery that failed for now (a locked mbox, a full disk) and recipients
@@ -25,7 +26,7 @@ public final class QueueManager: Sendable {
     let outbound: OutboundDelivery?
     /// The most recipients one pass takes.
     static let batchSize = 2000
-    /// The most destinations delivered to at once.
+    /// The most destinations delivered to at once by `run`.
     static let destinationLimit = 50
 
     public init(store: any MailStore, schedule: RetrySchedule, logger: Logger, outbound: OutboundDelivery? = nil,
@@ -43,13 +44,32 @@ public final class QueueManager: Sendable {
         wake.signal()
     }
 
-    /// Runs until the task is cancelled: a pass over the due recipients, then
-    /// the next at once when the pass was full, else after `interval` or a wake.
+    /// Runs until the task is cancelled. Each pass claims the due recipients,
+    /// delivers the local ones and starts the remote destinations, which run
+    /// on (at most `destinationLimit` at once) while later passes go on; the
+    /// next pass comes at once when this one was full, else after `interval`
+    /// or a wake. Claims left by a crash are released first.
     public func run(interval: Duration = .seconds(5)) async {
-        while !Task.isCancelled {
-            if await runOnce() < Self.batchSize {
-                await wake.wait(timeout: interval)
+        try? await store.releaseClaimedQueueRecipients()
+        let active = NIOLockedValueBox(0)
+        await withTaskGroup(of: Void.self) { group in
+            while !Task.isCancelled {
+                let (taken, deliveries) = await pass(now: Int64(Date().timeIntervalSince1970))
+                for delivery in deliveries {
+                    while active.withLockedValue({ $0 }) >= Self.destinationLimit, !Task.isCancelled {
+                        _ = await group.next()
+                    }
+                    active.withLockedValue { $0 += 1 }
+                    group.addTask {
+                        await delivery()
+                        active.withLockedValue { $0 -= 1 }
+                    }
+                }
+                if taken < Self.batchSize {
+                    await wake.wait(timeout: interval)
+                }
             }
+            group.cancelAll()
         }
     }
 
@@ -58,22 +78,31 @@ public final class QueueManager: Sendable {
         wake.signal()
     }
 
-    /// One pass over the recipients due now; returns how many it took.
+    /// One pass over the recipients due now, waiting for every delivery it
+    /// starts; returns how many recipients it took.
     @discardableResult
     public func runOnce(now: Int64 = Int64(Date().timeIntervalSince1970)) async -> Int {
-        guard let due = try? await store.dueQueueRecipients(now: now, limit: Self.batchSize), !due.isEmpty else { return 0 }
+        let (taken, deliveries) = await pass(now: now)
+        await withTaskGroup(of: Void.self) { group in
+            for delivery in deliveries { group.addTask { await delivery() } }
+        }
+        return taken
+    }
+
+    /// Claims the due recipients, delivers the local ones, and returns the
+    /// remote destinations' deliveries to run.
+    func pass(now: Int64) async -> (taken: Int, deliveries: [@Sendable () async -> Void]) {
+        guard let due = try? await store.claimDueQueueRecipients(now: now, limit: Self.batchSize), !due.isEmpty else { return (0, []) }
         let services = currentServices()
         var destinations: [DestinationKey: [OutboundJob]] = [:]
         var credentials = CredentialLookup(settings: services.settings)
         for (_, recipients) in Dictionary(grouping: due, by: \.queueID).sorted(by: { $0.key < $1.key }) {
-            if Task.isCancelled { return due.count }
             for (hop, job) in await deliverLocallyOrPlan(recipients, services, now: now) {
                 let key = await credentials.key(for: hop, sender: job.entry.sender)
                 destinations[key, default: []].append(job)
             }
         }
-        await deliverRemotely(destinations, credentials, services, now: now)
-        return due.count
+        return (due.count, await remoteDeliveries(destinations, credentials, services, now: now))
     }
 
     /// `given` when a caller already loaded the message, else loaded now.

@@ -6,7 +6,6 @@ import CarrierServer
 /// an operator never believes an inert setting is in force.
 enum PendingParameters {
     static let keys: [String: String] = [
-        "imap_listen": "the IMAP server", "imaps_listen": "the IMAP server",
         "bounce_queue_lifetime": "separate bounce lifetimes",
         "smtpd_error_sleep_time": "error tarpitting", "smtpd_soft_error_limit": "error tarpitting",
     ]

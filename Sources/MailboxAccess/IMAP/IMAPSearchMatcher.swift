@@ -1,0 +1,121 @@
+import Foundation
+import IMAPProtocol
+import MailCore
+
+/// Decides whether one message matches a search key (RFC 9051 §6.4.4):
+/// strings match as case-insensitive substrings, dates by day, header
+/// fields decoded (RFC 2047) before comparing.
+struct IMAPSearchMatcher {
+    let entry: IMAPMessageEntry
+    let sequenceNumber: UInt32
+    let largestSequence: UInt32
+    let largestUID: UInt32
+    let content: [UInt8]?
+    private var header: MessageHeader?
+    private var bodyText: String?
+
+    init(entry: IMAPMessageEntry, sequenceNumber: UInt32, largestSequence: UInt32, largestUID: UInt32, content: [UInt8]?) {
+        self.entry = entry
+        self.sequenceNumber = sequenceNumber
+        self.largestSequence = largestSequence
+        self.largestUID = largestUID
+        self.content = content
+    }
+
+    /// Whether evaluating the key needs the message's bytes.
+    static func needsContent(_ key: IMAPSearchKey) -> Bool {
+        switch key {
+        case .bcc, .body, .cc, .from, .subject, .text, .to, .header, .sentBefore, .sentOn, .sentSince: true
+        case .not(let inner): needsContent(inner)
+        case .or(let a, let b): needsContent(a) || needsContent(b)
+        case .and(let keys): keys.contains(where: needsContent)
+        default: false
+        }
+    }
+
+    mutating func matches(_ key: IMAPSearchKey) -> Bool {
+        switch key {
+        case .all: return true
+        case .answered: return entry.has("\\Answered")
+        case .deleted: return entry.has("\\Deleted")
+        case .draft: return entry.has("\\Draft")
+        case .flagged: return entry.has("\\Flagged")
+        case .seen: return entry.has("\\Seen")
+        case .unanswered: return !entry.has("\\Answered")
+        case .undeleted: return !entry.has("\\Deleted")
+        case .undraft: return !entry.has("\\Draft")
+        case .unflagged: return !entry.has("\\Flagged")
+        case .unseen, .new: return !entry.has("\\Seen")
+        case .old: return true
+        case .recent: return false
+        case .keyword(let name): return entry.flags.contains { $0.lowercased() == name.lowercased() }
+        case .unkeyword(let name): return !entry.flags.contains { $0.lowercased() == name.lowercased() }
+        case .bcc(let text): return headerContains("bcc", text)
+        case .cc(let text): return headerContains("cc", text)
+        case .from(let text): return headerContains("from", text)
+        case .to(let text): return headerContains("to", text)
+        case .subject(let text): return headerContains("subject", text)
+        case .header(let name, let text): return headerContains(name, text)
+        case .body(let text): return contains(body(), text)
+        case .text(let text): return contains(String(decoding: content ?? [], as: UTF8.self), text) || contains(body(), text)
+        case .before(let date): return day(entry.internalDate) < date.daysSince1970
+        case .on(let date): return day(entry.internalDate) == date.daysSince1970
+        case .since(let date): return day(entry.internalDate) >= date.daysSince1970
+        case .sentBefore(let date): return sentDay().map { $0 < date.daysSince1970 } ?? false
+        case .sentOn(let date): return sentDay().map { $0 == date.daysSince1970 } ?? false
+        case .sentSince(let date): return sentDay().map { $0 >= date.daysSince1970 } ?? false
+        case .larger(let size): return UInt64(entry.size) > size
+        case .smaller(let size): return UInt64(entry.size) < size
+        case .uid(let set): return set.resolved(largest: largestUID)?.contains(entry.uid) ?? false
+        case .sequenceNumbers(let set): return set.resolved(largest: largestSequence)?.contains(sequenceNumber) ?? false
+        case .not(let inner): return !matches(inner)
+        case .or(let a, let b): return matches(a) || matches(b)
+        case .and(let keys): return keys.allSatisfy { matches($0) }
+        case .modSeq(_, let value): return UInt64(entry.modSeq) >= value
+        }
+    }
+
+    private func day(_ seconds: Int64) -> Int64 {
+        seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    }
+
+    private mutating func parsedHeader() -> MessageHeader {
+        if let header { return header }
+        let parsed = MessageHeader.parse(content ?? [])
+        header = parsed
+        return parsed
+    }
+
+    private mutating func headerContains(_ name: String, _ text: String) -> Bool {
+        let fields = parsedHeader().fields(named: name)
+        if text.isEmpty { return !fields.isEmpty }
+        return fields.contains { contains($0.decodedValue, text) || contains($0.value, text) }
+    }
+
+    private mutating func sentDay() -> Int64? {
+        parsedHeader()["date"].flatMap { RFC5322Date.parse($0) }.map { day($0.secondsSince1970 + Int64($0.zoneOffsetMinutes) * 60) }
+    }
+
+    /// The decoded text of the message's leaf parts.
+    private mutating func body() -> String {
+        if let bodyText { return bodyText }
+        let bytes = content ?? []
+        var text = ""
+        var stack = [MIMEPart.parse(bytes)]
+        while let part = stack.popLast() {
+            if !part.children.isEmpty {
+                stack += part.children.reversed()
+            } else if let inner = part.encapsulatedMessage {
+                stack.append(inner)
+            } else {
+                text += String(decoding: part.decodedBody(in: bytes), as: UTF8.self) + "\n"
+            }
+        }
+        bodyText = text
+        return text
+    }
+
+    private func contains(_ haystack: String, _ needle: String) -> Bool {
+        haystack.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+    }
+}

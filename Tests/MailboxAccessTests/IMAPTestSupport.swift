@@ -1,0 +1,103 @@
+import CarrierAuth
+import CarrierConfig
+import CarrierStore
+import CarrierTesting
+import Ingress
+import LocalDelivery
+import Logging
+import MailboxAccess
+import NIOConcurrencyHelpers
+
+/// A real SQLite store in a temporary directory with user `alice`
+/// (password `secret`), and IMAP connections driven in process.
+final class IMAPTestServer: @unchecked Sendable {
+    let directory: TemporaryDirectory
+    let store: SQLiteMailStore
+    let services: MailboxServices
+    let alice: UserRecord
+    var deliveries = 0
+
+    init(disablePlaintextAuth: Bool = false, messageSizeLimit: Int = 10_240_000) async throws {
+        directory = try TemporaryDirectory("imap")
+        var settings = TestSettings.make(directory: directory.path)
+        settings.disablePlaintextAuth = disablePlaintextAuth
+        settings.messageSizeLimit = messageSizeLimit
+        store = try SQLiteMailStore(directory: directory.path + "/data")
+        alice = try await store.createUser(address: "alice", passwordHash: try PasswordHash.make(password: "secret", iterations: 4096).description,
+                                           isAdmin: false)
+        let logger = Logger(label: "test")
+        let ingress = IngressServices(settings: settings, store: store, directory: DirectoryCache(store: store),
+                                      localDelivery: LocalDeliveryAgent(store: store, logger: logger, queueLogger: logger),
+                                      queueIDs: QueueIDGenerator(), authLimiter: AuthFailureLimiter(),
+                                      rateLimiter: ClientRateLimiter(connectionLimit: 0, messageLimit: 0),
+                                      smtpdLogger: logger, cleanupLogger: logger)
+        services = MailboxServices(ingress: ingress, pop3Logger: logger, imapLogger: logger, maildropLocks: MaildropLocks(),
+                                   changes: MailboxChangeNotifier())
+    }
+
+    deinit { directory.remove() }
+
+    /// Delivers a message into alice's INBOX as SMTP would.
+    func deliver(subject: String, body: String = "Hello there.", from: String = "bob@example.test") async throws {
+        deliveries += 1
+        let text = "From: Bob <\(from)>\r\nTo: alice@example.test\r\nSubject: \(subject)\r\nDate: Mon, 7 Feb 1994 21:52:25 -0800\r\nMessage-ID: <\(deliveries)@example.test>\r\n\r\n\(body)\r\n"
+        let batch = DeliveryBatch(queueID: "Q\(deliveries)", sender: from, content: Array(text.utf8),
+                                  metadata: MessageMetadata(subject: subject), arrival: 760_000_000,
+                                  localCopies: [.init(userID: alice.id, recipient: "alice")])
+        _ = try await store.deliver(batch)
+    }
+
+    func connect(tls: Bool = false, startTLSOffered: Bool = true) async -> IMAPTestClient {
+        let connection = IMAPConnection(services: services, client: ClientInfo(hostname: "client", address: "192.0.2.1", port: 4000, isTrusted: false),
+                                        startTLSOffered: startTLSOffered, implicitTLS: tls)
+        let client = IMAPTestClient(connection)
+        client.greeting = await client.run(connection.start(tls: nil))
+        return client
+    }
+}
+
+/// Sends bytes to an `IMAPConnection` and collects everything it answers,
+/// running each step's `next` work as the transport would.
+final class IMAPTestClient: @unchecked Sendable {
+    let connection: IMAPConnection
+    var greeting = ""
+    var closed = false
+    var startedTLS = false
+    let pushed = NIOLockedValueBox<String>("")
+
+    init(_ connection: IMAPConnection) {
+        self.connection = connection
+    }
+
+    func run(_ first: ConnectionStep) async -> String {
+        var bytes: [UInt8] = []
+        var step = first
+        while true {
+            bytes += step.output.bytes
+            if step.output.close { closed = true }
+            if step.output.startTLS { startedTLS = true }
+            guard let next = step.next else { break }
+            step = await next()
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Sends raw text (CRLF is not added).
+    func send(_ text: String) async -> String {
+        await run(connection.receive(Array(text.utf8)))
+    }
+
+    /// Sends one command line and returns the whole answer.
+    func command(_ line: String) async -> String {
+        await send(line + "\r\n")
+    }
+
+    func login() async -> String {
+        await command("a0 LOGIN alice secret")
+    }
+
+    /// The tagged completion line of `output` for `tag`.
+    static func tagged(_ output: String, _ tag: String) -> String? {
+        output.split(separator: "\r\n").map(String.init).first { $0.hasPrefix(tag + " ") }
+    }
+}

@@ -1,0 +1,172 @@
+"""IMAP (issue 6) against the real carrier binary: Python imaplib through
+the commands over STARTTLS and IMAPS (LOGIN refused before TLS), curl
+imap:// and imaps://, two concurrent sessions on one mailbox seeing each
+other's flag changes and expunges at NOOP, and IDLE woken by an SMTP
+delivery."""
+
+import imaplib
+import re
+import smtplib
+import socket
+import ssl
+import subprocess
+import unittest
+
+from carrier_harness import TIMEOUT, free_port, simple_message, start_server, wait_for
+
+PASSWORD = "correct horse battery"
+
+
+def context():
+    ctx = ssl.create_default_context()
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+class IMAPTest(unittest.TestCase):
+    def setUp(self):
+        self.server = start_server(self, users=["bob"], start=False)
+        ports = {self.server.port}
+        while len(ports) < 3:
+            ports.add(free_port())
+        self.imap_port, self.imaps_port = sorted(ports - {self.server.port})
+        self.server.settings.update({"imap_listen": f"127.0.0.1:{self.imap_port}",
+                                     "imaps_listen": f"127.0.0.1:{self.imaps_port}"})
+        self.server.write_config()
+        self.server.start()
+        try:
+            socket.create_connection(("127.0.0.1", self.imap_port), timeout=TIMEOUT).close()
+        except ConnectionRefusedError:
+            self.skipTest("the binary has no IMAP listener (imap_listen not wired)")
+        self.deliver(3)
+
+    def deliver(self, count, start=0):
+        with smtplib.SMTP("127.0.0.1", self.server.port, timeout=TIMEOUT) as client:
+            for n in range(start, start + count):
+                client.sendmail("sender@example.test", ["bob@localhost"],
+                                simple_message(subject=f"imap {n}", body=f"line one\nmessage body {n}\n"))
+        wait_for(lambda: len(self.server.messages("bob")) >= start + count)
+
+    def starttls(self):
+        client = imaplib.IMAP4("127.0.0.1", self.imap_port, timeout=TIMEOUT)
+        client.starttls(context())
+        client.login("bob", PASSWORD)
+        self.addCleanup(self.quietly_logout, client)
+        return client
+
+    @staticmethod
+    def quietly_logout(client):
+        try:
+            client.logout()
+        except Exception:
+            pass
+
+    def test_login_refused_before_starttls(self):
+        client = imaplib.IMAP4("127.0.0.1", self.imap_port, timeout=TIMEOUT)
+        self.addCleanup(self.quietly_logout, client)
+        self.assertIn("LOGINDISABLED", client.capabilities)
+        self.assertIn("STARTTLS", client.capabilities)
+        with self.assertRaises(imaplib.IMAP4.error):
+            client.login("bob", PASSWORD)
+
+    def test_commands_over_starttls(self):
+        c = self.starttls()
+        typ, data = c.list()
+        self.assertEqual(typ, "OK")
+        listing = b"\n".join(data)
+        for name in (b"INBOX", b"Sent", b"Drafts", b"Trash", b"Junk", b"Archive"):
+            self.assertIn(name, listing)
+        self.assertIn(b"\\Sent", listing)
+        typ, data = c.select("INBOX")
+        self.assertEqual((typ, data[0]), ("OK", b"3"))
+        typ, data = c.fetch("1:3", "(UID FLAGS RFC822.SIZE ENVELOPE)")
+        self.assertEqual(typ, "OK")
+        self.assertEqual(len([d for d in data if isinstance(d, bytes) or isinstance(d, tuple)]), 3)
+        typ, data = c.fetch("2", "(BODY.PEEK[HEADER.FIELDS (SUBJECT)])")
+        self.assertIn(b"Subject: imap 1", data[0][1])
+        typ, data = c.fetch("2", "(BODY[TEXT])")
+        self.assertIn(b"message body 1", data[0][1])
+        typ, data = c.search(None, "UNSEEN")
+        self.assertEqual(data[0].split(), [b"1", b"3"])
+        typ, data = c.uid("SEARCH", None, "BODY", '"message body 2"')
+        self.assertEqual(data[0].split(), [b"3"])
+        typ, data = c.store("1", "+FLAGS", "(\\Flagged)")
+        self.assertIn(b"\\Flagged", data[0])
+        typ, data = c.copy("1:2", "Archive")
+        self.assertEqual(typ, "OK")
+        typ, data = c.status("Archive", "(MESSAGES UIDNEXT UNSEEN SIZE)")
+        self.assertRegex(data[0].decode(), r"MESSAGES 2 UIDNEXT 3")
+        typ, data = c.append("Drafts", "(\\Draft)", imaplib.Time2Internaldate(1700000000),
+                             b"Subject: draft\r\n\r\nDraft body\r\n")
+        self.assertEqual(typ, "OK")
+        self.assertIn(b"APPENDUID", data[0])
+        typ, data = c.append("Nowhere", None, None, b"Subject: x\r\n\r\nx\r\n")
+        self.assertEqual(typ, "NO")
+        self.assertIn(b"TRYCREATE", data[0])
+        self.assertEqual(c.create("Work/Projects")[0], "OK")
+        self.assertEqual(c.rename("Work/Projects", "Work/Done")[0], "OK")
+        typ, data = c.list('""', "Work/%")
+        self.assertIn(b"Work/Done", data[0])
+        self.assertEqual(c.delete("Work/Done")[0], "OK")
+        self.assertEqual(c.create("../etc")[0], "NO")
+        typ, data = c._simple_command("MOVE", "3", "Trash")
+        self.assertEqual(typ, "OK")
+        self.assertEqual(c.untagged_responses.pop("EXPUNGE", []), [b"3"])
+        typ, data = c.store("1", "+FLAGS", "(\\Deleted)")
+        typ, data = c.expunge()
+        self.assertEqual(data[0], b"1")
+        typ, data = c.select("INBOX", readonly=True)
+        self.assertEqual(data[0], b"1")
+        self.assertEqual(c.close()[0], "OK")
+
+    def test_imaps(self):
+        c = imaplib.IMAP4_SSL("127.0.0.1", self.imaps_port, ssl_context=context(), timeout=TIMEOUT)
+        self.addCleanup(self.quietly_logout, c)
+        self.assertNotIn("STARTTLS", c.capabilities)
+        c.login("bob", PASSWORD)
+        typ, data = c.select("INBOX")
+        self.assertEqual(data[0], b"3")
+
+    def curl(self, url, *extra):
+        return subprocess.run(["curl", "-s", "-k", "--max-time", str(int(TIMEOUT)), "-u", f"bob:{PASSWORD}", *extra, url],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT * 2)
+
+    def test_curl_imap_and_imaps(self):
+        result = self.curl(f"imap://127.0.0.1:{self.imap_port}/INBOX;UID=2", "--ssl-reqd")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(b"Subject: imap 1", result.stdout)
+        result = self.curl(f"imaps://127.0.0.1:{self.imaps_port}/INBOX;UID=3")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(b"message body 2", result.stdout)
+
+    def test_two_sessions_see_each_other(self):
+        a = self.starttls()
+        b = self.starttls()
+        a.select("INBOX")
+        b.select("INBOX")
+        a.store("2", "+FLAGS", "(\\Deleted)")
+        b.noop()
+        fetches = b"\n".join(x for x in b.untagged_responses.pop("FETCH", []) if isinstance(x, bytes))
+        self.assertIn(b"\\Deleted", fetches)
+        a.expunge()
+        typ, data = b.noop()
+        self.assertEqual(b.untagged_responses.pop("EXPUNGE", []), [b"2"])
+        typ, data = b.fetch("1:2", "(UID)")
+        self.assertEqual([re.search(rb"UID (\d+)", d).group(1) for d in data], [b"1", b"3"])
+
+    def test_idle_wakes_on_delivery(self):
+        c = self.starttls()
+        c.select("INBOX")
+        tag = c._new_tag()
+        c.send(tag + b" IDLE\r\n")
+        self.assertTrue(c.readline().startswith(b"+"))
+        self.deliver(1, start=3)
+        c.sock.settimeout(TIMEOUT)
+        self.assertEqual(c.readline().strip(), b"* 4 EXISTS")
+        c.send(b"DONE\r\n")
+        self.assertTrue(c.readline().startswith(tag + b" OK"))
+
+
+if __name__ == "__main__":
+    unittest.main()
