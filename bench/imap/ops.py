@@ -1,0 +1,74 @@
+"""The IMAP operations the benchmark times, on one server: prints one line
+per operation, `name seconds`, then `idle_kib_per_connection N`.
+
+Usage: ops.py PORT USER PASSWORD PROCESS-PATTERN IDLE-CONNECTIONS APPENDS"""
+
+import imaplib
+import subprocess
+import sys
+import time
+
+
+def resident_kib(pattern: str) -> int:
+    pids = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split()
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/status") as status:
+                total += next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+        except (OSError, StopIteration):
+            pass
+    return total
+
+
+def timed(name, action):
+    started = time.monotonic()
+    result = action()
+    print(f"{name} {time.monotonic() - started:.3f}", flush=True)
+    return result
+
+
+def check(response):
+    typ, data = response
+    if typ != "OK":
+        raise SystemExit(f"server said {typ} {data}")
+    return data
+
+
+def main():
+    port, user, password, pattern = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+    idle_count, appends = int(sys.argv[5]), int(sys.argv[6])
+    client = imaplib.IMAP4("127.0.0.1", port)
+    check(client.login(user, password))
+    check(client.select("INBOX"))  # warm up: Dovecot builds its index on the first SELECT
+    check(client.close())
+    exists = int(timed("select", lambda: check(client.select("INBOX")))[0])
+    timed("uid_fetch_all_uid_flags", lambda: check(client.uid("FETCH", "1:*", "(UID FLAGS)")))
+    last = min(1000, exists)
+    timed("fetch_1000_envelope_bodystructure", lambda: check(client.fetch(f"1:{last}", "(ENVELOPE BODYSTRUCTURE)")))
+    timed("uid_search_header_subject", lambda: check(client.uid("SEARCH", "HEADER", "Subject", "needle")))
+    timed("uid_search_body", lambda: check(client.uid("SEARCH", "BODY", "needle")))
+    timed("store_10000_seen", lambda: check(client.store(f"1:{min(10000, exists)}", "+FLAGS.SILENT", "(\\Seen)")))
+    message = b"From: a@b.test\r\nTo: c@d.test\r\nSubject: appended\r\n\r\n" + b"x" * 2000 + b"\r\n"
+
+    def append_all():
+        for _ in range(appends):
+            check(client.append("INBOX", None, None, message))
+    timed(f"append_{appends}", append_all)
+    client.logout()
+
+    before = resident_kib(pattern)
+    idle = []
+    for _ in range(idle_count):
+        connection = imaplib.IMAP4("127.0.0.1", port)
+        check(connection.login(user, password))
+        check(connection.select("INBOX"))
+        idle.append(connection)
+    time.sleep(1)
+    after = resident_kib(pattern)
+    print(f"idle_kib_per_connection {(after - before) / max(1, idle_count):.1f}")
+    for connection in idle:
+        connection.logout()
+
+
+main()
