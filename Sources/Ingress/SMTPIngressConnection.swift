@@ -172,11 +172,12 @@ public final class SMTPIngressConnection: @unchecked Sendable {
         return SMTPReply(553, .init(5, 7, 1), "<\(sender?.description ?? "")>: Sender address rejected: not owned by user \(user)")
     }
 
-    /// An unknown user may have been added since the snapshot was taken: such a
-    /// verdict is only believed after the directory version has been checked.
+    /// An unknown user, or a postmaster without an admin, may have been added
+    /// since the snapshot was taken: such a verdict is only believed after the
+    /// directory version has been checked.
     static func isUserUnknown(_ decision: RouteDecision) -> Bool {
-        if case .reject(let reply) = decision, reply.enhancedCode == EnhancedStatusCode(5, 1, 1) { return true }
-        return false
+        guard case .reject(let reply) = decision else { return false }
+        return reply.enhancedCode == EnhancedStatusCode(5, 1, 1) || reply.enhancedCode == EnhancedStatusCode(4, 3, 0)
     }
 
     func checkRecipientAfterRefresh(_ address: EmailAddress, _ transaction: SMTPTransaction) async -> SMTPReply {
