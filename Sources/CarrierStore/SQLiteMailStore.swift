@@ -160,11 +160,17 @@ public final class SQLiteMailStore: MailStore {
     }
 
     public func content(hash: String) async throws -> [UInt8]? {
-        let row = try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT data, path FROM bodies WHERE hash = ?", arguments: [hash])
+        // Sendable values only: with a `Row` result GRDB's blocking `read`
+        // would be chosen, and a full reader pool would then block a
+        // cooperative thread (every connection stalls when all are blocked).
+        let found: (exists: Bool, data: Data?) = try await pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT data FROM bodies WHERE hash = ?", arguments: [hash]) else {
+                return (false, nil)
+            }
+            return (true, row["data"])
         }
-        guard let row else { return nil }
-        if let data: Data = row["data"] { return Array(data) }
+        guard found.exists else { return nil }
+        if let data = found.data { return Array(data) }
         return try bodyFiles.read(hash: hash)
     }
 

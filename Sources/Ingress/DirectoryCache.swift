@@ -35,7 +35,7 @@ public final class DirectoryCache: Sendable {
         }
         if stale {
             Task {
-                try? await self.refreshIfChanged()
+                _ = try? await self.refreshIfChanged()
                 self.state.withLockedValue { $0.refreshing = false }
             }
         }
