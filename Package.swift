@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         .target(name: "MailCore"),
@@ -40,6 +41,7 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "X509", package: "swift-certificates"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CompressNIO", package: "compress-nio"),
         ]),
         .target(name: "LocalDelivery", dependencies: [
             "MailCore", "CarrierStore",
@@ -85,7 +87,7 @@ let package = Package(
             "CarrierAuth", "MailCore", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "CarrierStoreTests", dependencies: ["CarrierStore", "CarrierTesting"]),
-        .testTarget(name: "MailboxAccessTests", dependencies: ["MailboxAccess", "CarrierTesting", "CarrierStore", "Ingress", "IMAPProtocol", "CarrierAuth", "CarrierConfig", "LocalDelivery", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "MailboxAccessTests", dependencies: ["MailboxAccess", "MailCore", "CarrierTesting", "CarrierStore", "Ingress", "IMAPProtocol", "CarrierAuth", "CarrierConfig", "LocalDelivery", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CarrierCLITests", dependencies: ["carrier", "CarrierConfig", "CarrierStore", "CarrierTesting"]),
         .testTarget(name: "LocalDeliveryTests", dependencies: ["LocalDelivery", "CarrierTesting", "MailCore", "CarrierStore"]),
         .testTarget(name: "IngressTests", dependencies: ["Ingress", "CarrierTesting", "SMTPProtocol", "LocalDelivery"]),
@@ -102,6 +104,8 @@ let package = Package(
         ]),
         .testTarget(name: "CarrierNetworkTests", dependencies: [
             "CarrierNetwork", "CarrierTesting",
+            .product(name: "CompressNIO", package: "compress-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

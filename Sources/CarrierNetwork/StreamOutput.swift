@@ -1,4 +1,5 @@
-/// Bytes to write, then whether to close the connection or to start TLS on it.
+/// Bytes to write, then whether to close the connection or to start TLS or
+/// compression on it.
 public struct StreamOutput: Equatable, Sendable {
     public var bytes: [UInt8]
     public var close: Bool
@@ -7,10 +8,15 @@ public struct StreamOutput: Equatable, Sendable {
     /// listener must have been bound with `ListenerTLS.startTLS`; on any other
     /// listener the connection is closed instead of staying in plaintext.
     public var startTLS: Bool
+    /// After `bytes` (the tagged OK of COMPRESS) everything written is
+    /// compressed and everything read decompressed with raw DEFLATE
+    /// (RFC 4978 §3); input that arrived before is discarded.
+    public var startCompression: Bool
 
-    public init(bytes: [UInt8] = [], close: Bool = false, startTLS: Bool = false) {
+    public init(bytes: [UInt8] = [], close: Bool = false, startTLS: Bool = false, startCompression: Bool = false) {
         self.bytes = bytes
         self.close = close
         self.startTLS = startTLS
+        self.startCompression = startCompression
     }
 }

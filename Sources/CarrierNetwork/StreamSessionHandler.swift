@@ -5,7 +5,7 @@ import NIOTLS
 /// the session answers on the event loop; while a step's `next` work runs off
 /// the loop, further reads wait (back-pressure with `autoRead` off). The idle
 /// timer and shutdown requests become session calls. It parses and decides
-/// nothing; it starts TLS when an output asks for it and reports the result.
+/// nothing; it starts TLS or compression when an output asks for it.
 public final class StreamSessionHandler: ChannelInboundHandler {
     public typealias InboundIn = ByteBuffer
     public typealias OutboundOut = ByteBuffer
@@ -124,6 +124,7 @@ public final class StreamSessionHandler: ChannelInboundHandler {
             startTLS(context)
             return
         }
+        if step.output.startCompression, !startCompression(context) { return }
         guard let next = step.next else {
             busy = false
             pump(context)
@@ -140,6 +141,21 @@ public final class StreamSessionHandler: ChannelInboundHandler {
                 return
             }
             handler.apply(step, context)
+        }
+    }
+
+    /// COMPRESS=DEFLATE (RFC 4978 §3): the OK has gone out uncompressed;
+    /// from here on both directions pass the deflate handlers, which sit
+    /// inside TLS. False (and the connection closing) if they cannot start.
+    private func startCompression(_ context: ChannelHandlerContext) -> Bool {
+        pending = []
+        do {
+            try context.pipeline.syncOperations.addHandlers(DeflateHandlers.make(), position: .before(self))
+            return true
+        } catch {
+            closing = true
+            context.close(promise: nil)
+            return false
         }
     }
 

@@ -30,6 +30,7 @@ extension MailServer {
         let services = self.services
         let locks = maildropLocks
         let changes = mailboxChanges
+        let structures = imapStructures
         let writer = logWriter
         return try await StreamListener.bind(
             endpoints, group: group, idleTimeout: .nanoseconds(Int64(idle.components.seconds) * 1_000_000_000), tls: tls,
@@ -39,7 +40,7 @@ extension MailServer {
             let trusted = current.settings.mynetworks.contains { $0.contains(peer.address) }
             let client = ClientInfo(hostname: Self.clientName(peer.address), address: peer.address, port: peer.port, isTrusted: trusted)
             let mailbox = MailboxServices(ingress: current, pop3Logger: writer.logger("pop3d"), imapLogger: writer.logger("imapd"),
-                                          maildropLocks: locks, changes: changes)
+                                          maildropLocks: locks, changes: changes, structures: structures)
             return MailboxStreamSession(make(mailbox, client))
         }
     }

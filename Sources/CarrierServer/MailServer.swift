@@ -35,6 +35,8 @@ public final class MailServer: Sendable {
     let maildropLocks = MaildropLocks()
     /// Wakes IMAP sessions when a mailbox changes.
     let mailboxChanges = MailboxChangeNotifier()
+    /// ENVELOPE and BODYSTRUCTURE of recently fetched bodies, shared by every IMAP connection.
+    let imapStructures = IMAPStructureCache()
 
     let privilegedHelper: PrivilegedDeliveryClient?
     /// Brute-force counters shared by every connection for the process's life (reload keeps them).

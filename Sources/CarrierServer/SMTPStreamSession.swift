@@ -43,7 +43,8 @@ final class SMTPStreamSession: StreamSession {
 extension StreamStep {
     /// The network layer's form of a connection's step.
     init(_ step: ConnectionStep) {
-        let output = StreamOutput(bytes: step.output.bytes, close: step.output.close, startTLS: step.output.startTLS)
+        let output = StreamOutput(bytes: step.output.bytes, close: step.output.close, startTLS: step.output.startTLS,
+                                  startCompression: step.output.startCompression)
         guard let next = step.next else {
             self.init(output: output)
             return

@@ -47,6 +47,11 @@ public struct DeliveryBatch: Sendable {
     /// Deliveries made outside the store (mbox, Maildir) to record, so a retry
     /// of the same queue id skips them.
     public var externalDeliveryKeys: [String] = []
+    /// `mailbox_size_limit` (0: none): a copy that would take its user's
+    /// mailboxes over it is not stored but queued with `mailboxFullReason`,
+    /// in the same transaction.
+    public var mailboxSizeLimit = 0
+    public var mailboxFullReason = ""
 
     public init(queueID: String, sender: String, content: [UInt8], metadata: MessageMetadata, arrival: Int64,
                 localCopies: [LocalCopy], queued: [QueuedRecipient] = [], envelopeID: String? = nil, dsnReturn: String? = nil) {
@@ -67,4 +72,6 @@ public enum LocalCopyOutcome: Equatable, Sendable {
     case stored(uid: Int64)
     /// This (queue id, recipient, mailbox) was stored before: no second copy.
     case alreadyDelivered
+    /// Over `mailboxSizeLimit`: not stored, queued for a later try.
+    case mailboxFull
 }

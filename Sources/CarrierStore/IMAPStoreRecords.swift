@@ -19,27 +19,56 @@ public struct IMAPMailboxCounts: Equatable, Sendable {
     public var deleted: Int
     /// Octets of all messages together.
     public var size: Int64
+    /// Octets of the \Deleted messages (DELETED-STORAGE, RFC 9208 §4.1.4).
+    public var deletedSize: Int64
 
-    public init(messages: Int, unseen: Int, deleted: Int, size: Int64) {
+    public init(messages: Int, unseen: Int, deleted: Int, size: Int64, deletedSize: Int64 = 0) {
         self.messages = messages
         self.unseen = unseen
         self.deleted = deleted
         self.size = size
+        self.deletedSize = deletedSize
     }
 }
 
 /// What changed in a mailbox since a mod-sequence: the mailbox's counters,
-/// the messages added or changed after it and, when anything changed, every
-/// UID still present (so expunges can be found without loading rows).
+/// the messages added or changed after it, and the UIDs expunged after it.
 public struct IMAPMailboxChanges: Sendable {
     public var mailbox: MailboxRecord
     public var changed: [MessageRecord]
-    public var uids: [Int64]?
+    public var expunged: [Int64]
 
-    public init(mailbox: MailboxRecord, changed: [MessageRecord], uids: [Int64]?) {
+    public init(mailbox: MailboxRecord, changed: [MessageRecord], expunged: [Int64]) {
         self.mailbox = mailbox
         self.changed = changed
+        self.expunged = expunged
+    }
+}
+
+/// The UIDs expunged after a mod-sequence (RFC 7162 §3.2.5.1, §3.2.6).
+/// `complete` is false when the store's record does not reach back that
+/// far: some older expunges may be missing, and the caller must treat
+/// every known UID that no longer exists as expunged.
+public struct IMAPExpungedUIDs: Equatable, Sendable {
+    public var uids: [Int64]
+    public var complete: Bool
+
+    public init(uids: [Int64], complete: Bool) {
         self.uids = uids
+        self.complete = complete
+    }
+}
+
+/// How much of the store a user occupies, for QUOTA (RFC 9208 §5.1, §5.2)
+/// and `mailbox_size_limit`.
+public struct StorageUsage: Equatable, Sendable {
+    public var messages: Int
+    /// Octets of all the user's messages, every mailbox together.
+    public var bytes: Int64
+
+    public init(messages: Int, bytes: Int64) {
+        self.messages = messages
+        self.bytes = bytes
     }
 }
 

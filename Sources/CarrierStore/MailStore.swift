@@ -32,7 +32,8 @@ public protocol MailStore: Sendable {
     func content(hash: String) async throws -> [UInt8]?
     /// Replaces a message's flags (`\Seen`, `\Deleted`...); bumps its MODSEQ. False when no such message.
     func setFlags(mailboxID: Int64, uid: Int64, flags: [String]) async throws -> Bool
-    /// Removes the messages with these UIDs from the mailbox; returns how many were removed.
+    /// Removes the messages with these UIDs from the mailbox and records the
+    /// expunge for QRESYNC; returns how many were removed.
     func expunge(mailboxID: Int64, uids: [Int64]) async throws -> Int
     func metadata(hash: String) async throws -> MessageMetadata?
     func queuedRecipientCount() async throws -> Int
@@ -80,10 +81,16 @@ public protocol MailStore: Sendable {
     func mailbox(id: Int64) async throws -> MailboxRecord?
     /// Every message of the mailbox, in UID order.
     func messages(mailboxID: Int64) async throws -> [MessageRecord]
+    /// The cached header fields of every message of the mailbox, by UID (SORT, THREAD).
+    func messageMetadata(mailboxID: Int64) async throws -> [Int64: MessageMetadata]
     /// What changed after `sinceModSeq`, read in one transaction.
     func mailboxChanges(mailboxID: Int64, sinceModSeq: Int64) async throws -> IMAPMailboxChanges?
+    /// The UIDs expunged after `sinceModSeq` (QRESYNC, RFC 7162 §3.2.5.1).
+    func expunged(mailboxID: Int64, sinceModSeq: Int64) async throws -> IMAPExpungedUIDs
     /// Message count, unseen, deleted and total size.
     func mailboxCounts(mailboxID: Int64) async throws -> IMAPMailboxCounts
+    /// The messages and octets of all the user's mailboxes (quota, RFC 9208).
+    func storageUsage(userID: Int64) async throws -> StorageUsage
     /// Replaces the flags of these messages under one new mod-sequence, which it returns.
     func storeFlags(mailboxID: Int64, updates: [IMAPFlagUpdate]) async throws -> Int64
     /// Copies (or with `move`, moves) messages with their flags and internal

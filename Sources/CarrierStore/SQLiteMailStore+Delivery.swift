@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 import MailCore
 
-/// Delivery: the body, every local copy and the queue entries in one transaction.
+/// Delivery: the body, every local copy and the queue entries in one
+/// transaction; a copy that would exceed `mailbox_size_limit` is queued
+/// instead of stored.
 extension SQLiteMailStore {
     public func deliver(_ batch: DeliveryBatch) async throws -> [LocalCopyOutcome] {
         let hash = Self.contentHash(batch.content)
@@ -14,15 +16,28 @@ extension SQLiteMailStore {
         return try await writer.write { db in
             try Self.insertBody(db, hash: hash, size: size, data: content, path: path, metadata: batch.metadata)
             var outcomes: [LocalCopyOutcome] = []
+            var queued = batch.queued
             for copy in batch.localCopies {
-                outcomes.append(try Self.insertCopy(db, copy, batch: batch, hash: hash, size: size))
+                let outcome = try Self.insertCopy(db, copy, batch: batch, hash: hash, size: size)
+                if outcome == .mailboxFull { queued.append(.init(address: copy.recipient, reason: batch.mailboxFullReason)) }
+                outcomes.append(outcome)
             }
-            if !batch.queued.isEmpty { try Self.insertQueueEntry(db, batch: batch, hash: hash, size: size) }
+            if !queued.isEmpty { try Self.insertQueueEntry(db, batch: batch, queued: queued, hash: hash, size: size) }
             for key in batch.externalDeliveryKeys {
                 try db.cachedStatement(sql: "INSERT OR IGNORE INTO external_deliveries (delivery_key, delivered_at) VALUES (?, ?)")
                     .execute(arguments: [key, batch.arrival])
             }
             return outcomes
+        }
+    }
+
+    public func storageUsage(userID: Int64) async throws -> StorageUsage {
+        try await pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS messages, COALESCE(SUM(m.size), 0) AS bytes
+                FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id WHERE b.user_id = ?
+                """, arguments: [userID])
+            return StorageUsage(messages: row?["messages"] ?? 0, bytes: row?["bytes"] ?? 0)
         }
     }
 
@@ -50,6 +65,9 @@ extension SQLiteMailStore {
         let key = "\(batch.queueID)\u{1}\(copy.recipient.lowercased())\u{1}\(copy.userID)\u{1}\(copy.mailbox)"
         if try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM messages WHERE delivery_key = ?"), arguments: [key]) != nil {
             return .alreadyDelivered
+        }
+        if batch.mailboxSizeLimit > 0, try storageUsed(db, userID: copy.userID) + Int64(size) > Int64(batch.mailboxSizeLimit) {
+            return .mailboxFull
         }
         let mailboxID = try mailboxID(db, userID: copy.userID, name: copy.mailbox, now: batch.arrival)
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
@@ -80,12 +98,19 @@ extension SQLiteMailStore {
         return db.lastInsertedRowID
     }
 
-    static func insertQueueEntry(_ db: Database, batch: DeliveryBatch, hash: String, size: Int) throws {
+    /// Octets of all the user's messages.
+    static func storageUsed(_ db: Database, userID: Int64) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT COALESCE(SUM(m.size), 0) FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id WHERE b.user_id = ?
+            """), arguments: [userID]) ?? 0
+    }
+
+    static func insertQueueEntry(_ db: Database, batch: DeliveryBatch, queued: [DeliveryBatch.QueuedRecipient], hash: String, size: Int) throws {
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO queue (queue_id, sender, arrival, body_hash, size, envelope_id, dsn_return)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [batch.queueID, batch.sender, batch.arrival, hash, size, batch.envelopeID, batch.dsnReturn])
-        for r in batch.queued {
+        for r in queued {
             try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO queue_recipients (queue_id, recipient, original_recipient, notify, status, next_attempt, last_reason)
                 VALUES (?, ?, ?, ?, 'deferred', ?, ?)

@@ -82,16 +82,34 @@ extension SQLiteMailStore {
         }
     }
 
+    public func messageMetadata(mailboxID: Int64) async throws -> [Int64: MessageMetadata] {
+        try await pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT m.uid, b.subject, b.from_field, b.to_field, b.cc_field, b.message_id, b.in_reply_to, b.refs, b.date,
+                       b.mime_structure
+                FROM messages m JOIN bodies b ON b.hash = m.body_hash WHERE m.mailbox_id = ?
+                """, arguments: [mailboxID])
+            var byUID: [Int64: MessageMetadata] = [:]
+            while let row = try rows.next() {
+                byUID[row["uid"]] = MessageMetadata(subject: row["subject"], from: row["from_field"], to: row["to_field"], cc: row["cc_field"],
+                                                    messageID: row["message_id"], inReplyTo: row["in_reply_to"], references: row["refs"],
+                                                    date: row["date"], mimeStructure: row["mime_structure"])
+            }
+            return byUID
+        }
+    }
+
     public func mailboxChanges(mailboxID: Int64, sinceModSeq: Int64) async throws -> IMAPMailboxChanges? {
         try await pool.read { db in
             guard let mailbox = try Row.fetchOne(db, sql: "SELECT * FROM mailboxes WHERE id = ?", arguments: [mailboxID]).map(Self.mailboxRecord) else {
                 return nil
             }
-            guard mailbox.highestModSeq > sinceModSeq else { return IMAPMailboxChanges(mailbox: mailbox, changed: [], uids: nil) }
+            guard mailbox.highestModSeq > sinceModSeq else { return IMAPMailboxChanges(mailbox: mailbox, changed: [], expunged: []) }
             let changed = try Row.fetchAll(db, sql: "SELECT * FROM messages WHERE mailbox_id = ? AND modseq > ? ORDER BY uid",
                                            arguments: [mailboxID, sinceModSeq]).map(Self.messageRecord)
-            let uids = try Int64.fetchAll(db, sql: "SELECT uid FROM messages WHERE mailbox_id = ? ORDER BY uid", arguments: [mailboxID])
-            return IMAPMailboxChanges(mailbox: mailbox, changed: changed, uids: uids)
+            let expunged = try Int64.fetchAll(db, sql: "SELECT uid FROM expunged WHERE mailbox_id = ? AND modseq > ? ORDER BY uid",
+                                              arguments: [mailboxID, sinceModSeq])
+            return IMAPMailboxChanges(mailbox: mailbox, changed: changed, expunged: expunged)
         }
     }
 
@@ -100,11 +118,12 @@ extension SQLiteMailStore {
             let row = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*) AS messages, COALESCE(SUM(size), 0) AS size,
                        SUM(CASE WHEN ' ' || flags || ' ' LIKE '% \\Seen %' THEN 0 ELSE 1 END) AS unseen,
-                       SUM(CASE WHEN ' ' || flags || ' ' LIKE '% \\Deleted %' THEN 1 ELSE 0 END) AS deleted
+                       SUM(CASE WHEN ' ' || flags || ' ' LIKE '% \\Deleted %' THEN 1 ELSE 0 END) AS deleted,
+                       SUM(CASE WHEN ' ' || flags || ' ' LIKE '% \\Deleted %' THEN size ELSE 0 END) AS deleted_size
                 FROM messages WHERE mailbox_id = ?
                 """, arguments: [mailboxID])
             return IMAPMailboxCounts(messages: row?["messages"] ?? 0, unseen: row?["unseen"] ?? 0,
-                                     deleted: row?["deleted"] ?? 0, size: row?["size"] ?? 0)
+                                     deleted: row?["deleted"] ?? 0, size: row?["size"] ?? 0, deletedSize: row?["deleted_size"] ?? 0)
         }
     }
 
@@ -156,7 +175,7 @@ extension SQLiteMailStore {
     }
 
     /// Copies the rows with new UIDs and one new mod-sequence; with `move`
-    /// the originals are deleted and the source's mod-sequence advances.
+    /// the originals are expunged (RFC 6851 §4.4, RFC 7162 §3.2).
     static func copy(_ db: Database, from sourceID: Int64, uids: [Int64], to targetID: Int64, move: Bool) throws -> [(source: Int64, destination: Int64)] {
         guard let modseq = try Int64.fetchOne(db, sql: """
             UPDATE mailboxes SET highest_modseq = highest_modseq + 1 WHERE id = ? RETURNING highest_modseq
@@ -172,11 +191,7 @@ extension SQLiteMailStore {
                                  row["body_hash"] as String, row["queue_id"] as String?])
             pairs.append((uid, next))
         }
-        if move, !pairs.isEmpty {
-            let statement = try db.cachedStatement(sql: "DELETE FROM messages WHERE mailbox_id = ? AND uid = ?")
-            for pair in pairs { try statement.execute(arguments: [sourceID, pair.source]) }
-            try db.execute(sql: "UPDATE mailboxes SET highest_modseq = highest_modseq + 1 WHERE id = ?", arguments: [sourceID])
-        }
+        if move { try remove(db, mailboxID: sourceID, uids: pairs.map(\.source)) }
         return pairs
     }
 

@@ -186,21 +186,6 @@ public final class SQLiteMailStore: MailStore {
         }
     }
 
-    public func expunge(mailboxID: Int64, uids: [Int64]) async throws -> Int {
-        guard !uids.isEmpty else { return 0 }
-        return try await writer.write { db in
-            var removed = 0
-            for uid in uids {
-                try db.execute(sql: "DELETE FROM messages WHERE mailbox_id = ? AND uid = ?", arguments: [mailboxID, uid])
-                removed += db.changesCount
-            }
-            if removed > 0 {
-                try db.execute(sql: "UPDATE mailboxes SET highest_modseq = highest_modseq + 1 WHERE id = ?", arguments: [mailboxID])
-            }
-            return removed
-        }
-    }
-
     public func metadata(hash: String) async throws -> MessageMetadata? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM bodies WHERE hash = ?", arguments: [hash]).map {

@@ -95,6 +95,24 @@ enum StoreSchema {
         migrator.registerMigration("v4-imap-modseq-index") { db in
             try db.execute(sql: "CREATE INDEX messages_modseq ON messages(mailbox_id, modseq)")
         }
+        // QRESYNC (RFC 7162 §3.2, §5.3): every expunged UID with the
+        // mod-sequence of its expunge. Expunges before this migration were not
+        // recorded: `expunge_floor` is the mod-sequence below which the table
+        // is incomplete, so a client asking from further back is answered
+        // from its own UID set instead.
+        migrator.registerMigration("v5-expunged") { db in
+            try db.execute(sql: """
+                CREATE TABLE expunged (
+                    mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+                    uid INTEGER NOT NULL,
+                    modseq INTEGER NOT NULL,
+                    PRIMARY KEY (mailbox_id, uid)
+                ) WITHOUT ROWID;
+                CREATE INDEX expunged_modseq ON expunged(mailbox_id, modseq);
+                ALTER TABLE mailboxes ADD COLUMN expunge_floor INTEGER NOT NULL DEFAULT 0;
+                UPDATE mailboxes SET expunge_floor = highest_modseq;
+                """)
+        }
         return migrator
     }
 }

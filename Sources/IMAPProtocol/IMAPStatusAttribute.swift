@@ -5,6 +5,8 @@ public enum IMAPStatusAttribute: String, Sendable, Equatable, CaseIterable {
     case uidValidity = "UIDVALIDITY"
     case unseen = "UNSEEN"
     case deleted = "DELETED"
+    /// Octets an EXPUNGE would free (RFC 9208 §4.1.4).
+    case deletedStorage = "DELETED-STORAGE"
     /// RFC 8438 (STATUS=SIZE), also RFC 9051.
     case size = "SIZE"
     /// IMAP4rev1 only (RFC 3501 §6.3.10).

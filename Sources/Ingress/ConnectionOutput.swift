@@ -5,11 +5,14 @@ public struct ConnectionOutput: Equatable, Sendable {
     public var close = false
     /// After writing `bytes`, drop all pending input and start TLS (STARTTLS).
     public var startTLS = false
+    /// After writing `bytes`, compress both directions (IMAP COMPRESS=DEFLATE).
+    public var startCompression = false
 
-    public init(bytes: [UInt8] = [], close: Bool = false, startTLS: Bool = false) {
+    public init(bytes: [UInt8] = [], close: Bool = false, startTLS: Bool = false, startCompression: Bool = false) {
         self.bytes = bytes
         self.close = close
         self.startTLS = startTLS
+        self.startCompression = startCompression
     }
 }
 

@@ -6,7 +6,8 @@ import Logging
 import SMTPProtocol
 
 /// What every SMTP connection shares: the settings in force when it was
-/// accepted, the store, router, local delivery agent, queue ids and loggers.
+/// accepted, the store, router, local delivery agent (given these settings'
+/// `mailbox_size_limit`), queue ids and loggers.
 public struct IngressServices: Sendable {
     public var settings: CarrierSettings
     public var store: any MailStore
@@ -36,10 +37,11 @@ public struct IngressServices: Sendable {
         let router = RecipientRouter(settings: settings, transports: TransportTable(references: settings.transportMaps))
         self.router = router
         self.localDelivery = localDelivery
+        self.localDelivery.mailboxSizeLimit = settings.mailboxSizeLimit
         self.queueIDs = queueIDs
         self.smtpdLogger = smtpdLogger
         self.cleanupLogger = cleanupLogger
-        self.notifier = NonDeliveryNotifier(settings: settings, router: router, directory: directory, localDelivery: localDelivery,
+        self.notifier = NonDeliveryNotifier(settings: settings, router: router, directory: directory, localDelivery: self.localDelivery,
                                             queueIDs: queueIDs, logger: localDelivery.queueLogger)
     }
 

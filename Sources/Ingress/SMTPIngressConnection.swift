@@ -123,7 +123,7 @@ public final class SMTPIngressConnection: @unchecked Sendable {
                 }
             case .checkRecipient(let address, _, let transaction):
                 let decision = services.router.route(address, relayPermitted: relayPermitted, in: services.directory.snapshot)
-                if !Self.isUserUnknown(decision) {
+                if !Self.isUserUnknown(decision) && !hasLimitedStoreMailbox(decision) {
                     queue += session.handle(.recipientChecked(apply(decision, address, transaction)))
                     continue
                 }
@@ -190,6 +190,7 @@ public final class SMTPIngressConnection: @unchecked Sendable {
             log.warning("warning: \(client): recipient lookup for <\(address)> failed: \(error)")
             decision = .reject(SMTPReply(451, EnhancedStatusCode(4, 3, 0), "<\(address)>: Temporary lookup failure"))
         }
+        if let full = await mailboxFull(decision, address, transaction) { return apply(.reject(full), address, transaction) }
         return apply(decision, address, transaction)
     }
 

@@ -22,6 +22,13 @@ public struct LocalDeliveryAgent: Sendable {
     public let queueLogger: Logger
     /// Set when the server runs as `mail_owner`: mbox and Maildir writes go through it.
     public let privilegedHelper: PrivilegedDeliveryClient?
+    /// `mailbox_size_limit`: the octets a user's store mailboxes may hold
+    /// together; 0 is no limit. A copy that would go over it is deferred:
+    /// the store queues it in the delivery's transaction, so a retry of a
+    /// copy already stored is still recognised as a duplicate first.
+    public var mailboxSizeLimit = 0
+    /// The deferral reason of a full mailbox (logged with dsn=4.2.2, RFC 3463 §3.3).
+    public static let mailboxFullReason = "cannot update mailbox: Mailbox full (mailbox_size_limit)"
 
     public init(store: any MailStore, logger: Logger, queueLogger: Logger, privilegedHelper: PrivilegedDeliveryClient? = nil) {
         self.store = store
@@ -63,6 +70,8 @@ public struct LocalDeliveryAgent: Sendable {
             queued: queued + report.deferred.map { .init(address: $0.recipient.finalAddress, reason: $0.reason) },
             envelopeID: message.envelopeID, dsnReturn: message.dsnReturn)
         batch.externalDeliveryKeys = delivered
+        batch.mailboxSizeLimit = mailboxSizeLimit
+        batch.mailboxFullReason = Self.mailboxFullReason
         let outcomes: [LocalCopyOutcome]
         do {
             outcomes = try await store.deliver(batch)
@@ -72,13 +81,18 @@ public struct LocalDeliveryAgent: Sendable {
         }
         let timing = Timing(arrival: message.arrivalInstant, started: started, finished: .now)
         for (recipient, outcome) in zip(stored, outcomes) {
+            if outcome == .mailboxFull {
+                report.deferred.append((recipient, Self.mailboxFullReason))
+                log(message.queueID, recipient, timing, dsn: "4.2.2", status: "deferred", detail: Self.mailboxFullReason)
+                continue
+            }
             log(message.queueID, recipient, timing, dsn: "2.0.0", status: "sent",
                 detail: outcome == .alreadyDelivered ? "delivered to mailbox before; duplicate ignored" : recipient.destination.logDetail)
         }
         for (recipient, key) in external where done.contains(key) || delivered.contains(key) {
             log(message.queueID, recipient, timing, dsn: "2.0.0", status: "sent", detail: recipient.destination.logDetail)
         }
-        for (recipient, reason) in report.deferred {
+        for (recipient, reason) in report.deferred where reason != Self.mailboxFullReason {
             log(message.queueID, recipient, timing, dsn: "4.2.0", status: "deferred", detail: reason)
         }
         for (recipient, reason) in report.bounced {
@@ -86,6 +100,13 @@ public struct LocalDeliveryAgent: Sendable {
         }
         if queued.isEmpty && report.deferred.isEmpty { queueLogger.info("\(message.queueID): removed") }
         return report
+    }
+
+    /// Whether `size` more octets would take the user's store mailboxes over
+    /// `mailboxSizeLimit` (for checks before delivery: SMTP RCPT, IMAP APPEND).
+    public func isOverQuota(userID: Int64, adding size: Int) async -> Bool {
+        guard mailboxSizeLimit > 0, let usage = try? await store.storageUsage(userID: userID) else { return false }
+        return usage.bytes + Int64(size) > Int64(mailboxSizeLimit)
     }
 
     /// The idempotency key of one delivery: queue id, final address, destination.

@@ -15,13 +15,17 @@ public struct MailboxServices: Sendable {
     public let maildropLocks: MaildropLocks
     /// Tells sessions of a mailbox that another session or a delivery changed it.
     public let changes: MailboxChangeNotifier
+    /// ENVELOPE and BODYSTRUCTURE of recently fetched bodies; pass the
+    /// server's one so connections share it.
+    public let structures: IMAPStructureCache
 
     public init(ingress: IngressServices, pop3Logger: Logger, imapLogger: Logger,
-                maildropLocks: MaildropLocks, changes: MailboxChangeNotifier) {
+                maildropLocks: MaildropLocks, changes: MailboxChangeNotifier, structures: IMAPStructureCache = IMAPStructureCache()) {
         self.ingress = ingress
         self.pop3Logger = pop3Logger
         self.imapLogger = imapLogger
         self.maildropLocks = maildropLocks
         self.changes = changes
+        self.structures = structures
     }
 }

@@ -40,6 +40,7 @@ import Testing
         ("local_recipient_maps", "", .lookupTables),
         ("mail_spool_directory", "", .string),
         ("home_mailbox", "", .string),
+        ("mailbox_size_limit", "0", .size),
         ("mail_owner", "", .string),
         ("relayhost", "", .string),
         ("maximal_queue_lifetime", "5d", .time),
@@ -83,7 +84,7 @@ import Testing
     }
 
     @Test func tableHasNoUnlistedParameters() {
-        #expect(Fixture.table.definitions.count == 71)
+        #expect(Fixture.table.definitions.count == 72)
         #expect(Fixture.table["smtpd_bogus"] == nil)
     }
 

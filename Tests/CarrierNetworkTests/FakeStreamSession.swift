@@ -3,7 +3,8 @@ import NIOConcurrencyHelpers
 
 /// A line echo session: each CRLF line comes back as it was sent; `STARTTLS`
 /// is answered `220` with `startTLS` (dropping the rest of its buffer, as a real
-/// session must); `QUIT` closes. It records every call it gets.
+/// session must); `COMPRESS` is answered `OK` with `startCompression`; `QUIT`
+/// closes. It records every call it gets.
 final class FakeStreamSession: StreamSession {
     enum Event: Equatable, Sendable {
         case started(TLSInfo?)
@@ -45,6 +46,9 @@ final class FakeStreamSession: StreamSession {
             case "STARTTLS":
                 state.withLockedValue { $0.buffer = [] }
                 return startTLSStep(after: echo)
+            case "COMPRESS":
+                state.withLockedValue { $0.buffer = [] }
+                return StreamStep(output: StreamOutput(bytes: echo + Array("OK deflate\r\n".utf8), startCompression: true))
             case "QUIT":
                 return StreamStep(output: StreamOutput(bytes: echo + Array("221 bye\r\n".utf8), close: true))
             default:

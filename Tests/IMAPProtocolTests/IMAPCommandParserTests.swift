@@ -78,10 +78,10 @@ import Testing
         #expect(P.command("A002 UNSUBSCRIBE {4+}\r\nm\u{e4}x") == .unsubscribe(mailbox: "m\u{e4}x"))
     }
 
-    /// RFC 9051 §6.3.11, RFC 8438, RFC 7162 §3.1.6, RFC 7889.
+    /// RFC 9051 §6.3.11, RFC 9208 §4.1.4, RFC 8438, RFC 7162 §3.1.6, RFC 7889.
     @Test func status() {
         #expect(P.command("A042 STATUS blurdybloop (UIDNEXT MESSAGES)") == .status(mailbox: "blurdybloop", [.uidNext, .messages]))
-        #expect(P.command("a STATUS INBOX (messages uidnext uidvalidity unseen deleted size recent highestmodseq appendlimit)")
+        #expect(P.command("a STATUS INBOX (messages uidnext uidvalidity unseen deleted deleted-storage size recent highestmodseq appendlimit)")
             == .status(mailbox: "INBOX", IMAPStatusAttribute.allCases))
     }
 

@@ -6,6 +6,7 @@ import Ingress
 import LocalDelivery
 import Logging
 import MailboxAccess
+import MailCore
 import NIOConcurrencyHelpers
 
 /// A real SQLite store in a temporary directory with user `alice`
@@ -17,11 +18,12 @@ final class IMAPTestServer: @unchecked Sendable {
     let alice: UserRecord
     var deliveries = 0
 
-    init(disablePlaintextAuth: Bool = false, messageSizeLimit: Int = 10_240_000) async throws {
+    init(disablePlaintextAuth: Bool = false, messageSizeLimit: Int = 10_240_000, mailboxSizeLimit: Int = 0) async throws {
         directory = try TemporaryDirectory("imap")
         var settings = TestSettings.make(directory: directory.path)
         settings.disablePlaintextAuth = disablePlaintextAuth
         settings.messageSizeLimit = messageSizeLimit
+        settings.mailboxSizeLimit = mailboxSizeLimit
         store = try SQLiteMailStore(directory: directory.path + "/data")
         alice = try await store.createUser(address: "alice", passwordHash: try PasswordHash.make(password: "secret", iterations: 4096).description,
                                            isAdmin: false)
@@ -37,12 +39,18 @@ final class IMAPTestServer: @unchecked Sendable {
 
     deinit { directory.remove() }
 
-    /// Delivers a message into alice's INBOX as SMTP would.
-    func deliver(subject: String, body: String = "Hello there.", from: String = "bob@example.test") async throws {
+    /// Delivers a message into alice's INBOX as SMTP would, with the header
+    /// fields cleanup caches beside it; `headers` are extra lines (CRLF-ended).
+    func deliver(subject: String, body: String = "Hello there.", from: String = "bob@example.test",
+                 date: String = "Mon, 7 Feb 1994 21:52:25 -0800", headers: String = "") async throws {
         deliveries += 1
-        let text = "From: Bob <\(from)>\r\nTo: alice@example.test\r\nSubject: \(subject)\r\nDate: Mon, 7 Feb 1994 21:52:25 -0800\r\nMessage-ID: <\(deliveries)@example.test>\r\n\r\n\(body)\r\n"
+        let text = "From: Bob <\(from)>\r\nTo: alice@example.test\r\nSubject: \(subject)\r\nDate: \(date)\r\nMessage-ID: <\(deliveries)@example.test>\r\n\(headers)\r\n\(body)\r\n"
+        let header = MessageHeader.parse(Array(text.utf8))
+        let metadata = MessageMetadata(subject: subject, from: header["from"], to: header["to"], cc: header["cc"],
+                                       messageID: header["message-id"], inReplyTo: header["in-reply-to"], references: header["references"],
+                                       date: RFC5322Date.parse(date)?.secondsSince1970)
         let batch = DeliveryBatch(queueID: "Q\(deliveries)", sender: from, content: Array(text.utf8),
-                                  metadata: MessageMetadata(subject: subject), arrival: 760_000_000,
+                                  metadata: metadata, arrival: 760_000_000 + Int64(deliveries),
                                   localCopies: [.init(userID: alice.id, recipient: "alice")])
         _ = try await store.deliver(batch)
     }
@@ -63,6 +71,7 @@ final class IMAPTestClient: @unchecked Sendable {
     var greeting = ""
     var closed = false
     var startedTLS = false
+    var startedCompression = false
     let pushed = NIOLockedValueBox<String>("")
 
     init(_ connection: IMAPConnection) {
@@ -76,6 +85,7 @@ final class IMAPTestClient: @unchecked Sendable {
             bytes += step.output.bytes
             if step.output.close { closed = true }
             if step.output.startTLS { startedTLS = true }
+            if step.output.startCompression { startedCompression = true }
             guard let next = step.next else { break }
             step = await next()
         }
@@ -99,5 +109,16 @@ final class IMAPTestClient: @unchecked Sendable {
     /// The tagged completion line of `output` for `tag`.
     static func tagged(_ output: String, _ tag: String) -> String? {
         output.split(separator: "\r\n").map(String.init).first { $0.hasPrefix(tag + " ") }
+    }
+}
+
+extension IMAPTestServer {
+    /// A logged-in client that has run `setup` (ENABLE ...), then selected INBOX.
+    func selectedClient(_ setup: String? = nil) async -> IMAPTestClient {
+        let client = await connect()
+        _ = await client.login()
+        if let setup { _ = await client.command("e0 \(setup)") }
+        _ = await client.command("s0 SELECT INBOX")
+        return client
     }
 }

@@ -1,8 +1,10 @@
 """IMAP (issue 6) against the real carrier binary: Python imaplib through
 the commands over STARTTLS and IMAPS (LOGIN refused before TLS), curl
 imap:// and imaps://, two concurrent sessions on one mailbox seeing each
-other's flag changes and expunges at NOOP, and IDLE woken by an SMTP
-delivery."""
+other's flag changes and expunges at NOOP, IDLE woken by an SMTP
+delivery, SORT and THREAD, QUOTA with mailbox_size_limit (APPEND and SMTP
+refused when full), QRESYNC's VANISHED, and COMPRESS=DEFLATE driven with
+zlib's raw deflate."""
 
 import imaplib
 import re
@@ -11,6 +13,7 @@ import socket
 import ssl
 import subprocess
 import unittest
+import zlib
 
 from carrier_harness import TIMEOUT, free_port, simple_message, start_server, wait_for
 
@@ -25,6 +28,8 @@ def context():
 
 
 class IMAPTest(unittest.TestCase):
+    QUOTA = 200_000
+
     def setUp(self):
         self.server = start_server(self, users=["bob"], start=False)
         ports = {self.server.port}
@@ -32,7 +37,8 @@ class IMAPTest(unittest.TestCase):
             ports.add(free_port())
         self.imap_port, self.imaps_port = sorted(ports - {self.server.port})
         self.server.settings.update({"imap_listen": f"127.0.0.1:{self.imap_port}",
-                                     "imaps_listen": f"127.0.0.1:{self.imaps_port}"})
+                                     "imaps_listen": f"127.0.0.1:{self.imaps_port}",
+                                     "mailbox_size_limit": str(self.QUOTA)})
         self.server.write_config()
         self.server.start()
         try:
@@ -166,6 +172,91 @@ class IMAPTest(unittest.TestCase):
         self.assertEqual(c.readline().strip(), b"* 4 EXISTS")
         c.send(b"DONE\r\n")
         self.assertTrue(c.readline().startswith(tag + b" OK"))
+
+    def test_sort_and_thread(self):
+        first = re.search(rb"Message-ID: (<[^>]+>)", self.server.messages("bob")[0]).group(1).decode()
+        with smtplib.SMTP("127.0.0.1", self.server.port, timeout=TIMEOUT) as client:
+            client.sendmail("sender@example.test", ["bob@localhost"],
+                            f"From: <zed@example.test>\r\nSubject: Re: imap 0\r\nIn-Reply-To: {first}\r\n"
+                            f"Date: Sun, 30 Nov 2025 09:00:00 +0000\r\n\r\nreply\r\n".encode())
+        wait_for(lambda: len(self.server.messages("bob")) >= 4)
+        c = self.starttls()
+        self.assertIn("SORT", c.capability()[1][0].decode().split())
+        c.select("INBOX")
+        typ, data = c.sort("(REVERSE SUBJECT)", "UTF-8", "ALL")
+        self.assertEqual((typ, data[0]), ("OK", b"3 2 1 4"))
+        typ, data = c.sort("(FROM)", "UTF-8", "SUBJECT", "imap")
+        self.assertEqual(data[0], b"1 2 3 4")
+        typ, data = c.uid("SORT", "(SIZE)", "UTF-8", "NOT", "SUBJECT", "Re:")
+        self.assertEqual(sorted(data[0].split()), [b"1", b"2", b"3"])
+        typ, data = c.thread("REFERENCES", "UTF-8", "ALL")
+        self.assertEqual((typ, data[0]), ("OK", b"(1 4)(2)(3)"))
+        typ, data = c.thread("ORDEREDSUBJECT", "UTF-8", "ALL")
+        self.assertEqual(data[0], b"(1 4)(2)(3)")
+
+    def test_quota(self):
+        c = self.starttls()
+        self.assertIn("QUOTA", c.capability()[1][0].decode().split())
+        typ, data = c.getquotaroot("INBOX")
+        self.assertEqual(typ, "OK")
+        self.assertEqual(data[0], [b'INBOX ""'])
+        self.assertRegex(data[1][0].decode(), r'^"" \(STORAGE [12] 195\)$')
+        typ, data = c.append("Drafts", None, None, b"Subject: big\r\n\r\n" + b"x" * self.QUOTA + b"\r\n")
+        self.assertEqual(typ, "NO")
+        self.assertIn(b"OVERQUOTA", data[0])
+        typ, data = c.append("Drafts", None, None, b"Subject: fits\r\n\r\n" + b"x" * (self.QUOTA - 2000) + b"\r\n")
+        self.assertEqual(typ, "OK")
+        with smtplib.SMTP("127.0.0.1", self.server.port, timeout=TIMEOUT) as client:
+            client.ehlo("client.test")
+            with self.assertRaises(smtplib.SMTPRecipientsRefused) as refused:
+                client.sendmail("sender@example.test", ["bob@localhost"], simple_message(body="x" * 5000 + "\n"),
+                                mail_options=["SIZE=5100"])
+        code, text = refused.exception.recipients["bob@localhost"]
+        self.assertEqual(code, 452)
+        self.assertIn(b"4.2.2", text)
+
+    def test_qresync_vanished(self):
+        a = self.starttls()
+        self.assertEqual(a.enable("QRESYNC")[0], "OK")
+        typ, data = a.select("INBOX")
+        validity = a.untagged_responses["UIDVALIDITY"][0].decode()
+        modseq = a.untagged_responses["HIGHESTMODSEQ"][0].decode()
+        b = self.starttls()
+        b.select("INBOX")
+        b.store("2", "+FLAGS", "(\\Deleted)")
+        b.expunge()
+        a.noop()
+        self.assertEqual(a.untagged_responses.pop("VANISHED", []), [b"2"])
+        self.assertNotIn("EXPUNGE", a.untagged_responses)
+        c = self.starttls()
+        c.enable("QRESYNC")
+        typ, data = c._simple_command("SELECT", "INBOX", f"(QRESYNC ({validity} {modseq} 1:3))")
+        self.assertEqual(typ, "OK")
+        self.assertEqual(c.untagged_responses.pop("VANISHED", []), [b"(EARLIER) 2"])
+
+    def test_compress_deflate(self):
+        c = imaplib.IMAP4_SSL("127.0.0.1", self.imaps_port, ssl_context=context(), timeout=TIMEOUT)
+        self.addCleanup(self.quietly_logout, c)
+        c.login("bob", PASSWORD)
+        self.assertIn("COMPRESS=DEFLATE", c.capability()[1][0].decode().split())
+        c.send(b"z1 COMPRESS DEFLATE\r\n")
+        self.assertTrue(c.readline().startswith(b"z1 OK"))
+        deflate = zlib.compressobj(wbits=-15)
+        inflate = zlib.decompressobj(wbits=-15)
+
+        def command(line, tag):
+            c.sock.sendall(deflate.compress(line) + deflate.flush(zlib.Z_SYNC_FLUSH))
+            received = b""
+            while tag + b" " not in received:
+                chunk = c.sock.recv(65536)
+                self.assertTrue(chunk, "connection closed")
+                received += inflate.decompress(chunk)
+            return received
+
+        self.assertIn(b"* 3 EXISTS", command(b"z2 SELECT INBOX\r\n", b"z2"))
+        self.assertIn(b"message body 2", command(b"z3 FETCH 3 BODY.PEEK[TEXT]\r\n", b"z3"))
+        self.assertIn(b"z4 BAD", command(b"z4 COMPRESS DEFLATE\r\n", b"z4"))
+        self.assertIn(b"z5 OK", command(b"z5 LOGOUT\r\n", b"z5"))
 
 
 if __name__ == "__main__":

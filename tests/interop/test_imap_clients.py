@@ -1,5 +1,5 @@
 """IMAP with the clients people use (issue 6): the PyPI `imapclient` library
-(IDLE, CONDSTORE, MOVE, ENVELOPE/BODYSTRUCTURE), `mbsync` (isync) syncing a
+(IDLE, CONDSTORE, MOVE, ENVELOPE/BODYSTRUCTURE, SORT, THREAD), `mbsync` (isync) syncing a
 mailbox both ways and then finding nothing to do, and `mutt` headless under
 tmux listing and reading INBOX over IMAPS."""
 
@@ -66,6 +66,9 @@ class IMAPClientsTest(unittest.TestCase):
         fetched = client.fetch(uids, ["ENVELOPE", "BODYSTRUCTURE", "MODSEQ", "FLAGS"])
         subjects = sorted(fetched[uid][b"ENVELOPE"].subject for uid in uids)
         self.assertEqual(subjects, [b"client 0", b"client 1", b"client 2"])
+        self.assertEqual(client.sort(["REVERSE SUBJECT"]), list(reversed(uids)))
+        self.assertEqual(client.thread("ORDEREDSUBJECT"), tuple((uid,) for uid in uids))
+        self.assertEqual(client.thread("REFERENCES", ["SUBJECT", "client 1"]), ((uids[1],),))
         before = max(fetched[uid][b"MODSEQ"][0] for uid in uids)
         client.add_flags(uids[0], [imapclient.SEEN])
         changed = client.fetch(uids, ["FLAGS"], modifiers=[f"CHANGEDSINCE {before}"])

@@ -24,6 +24,8 @@ extension ParameterTable {
             .init("local_recipient_maps", "", .lookupTables, "Tables of local recipients; empty means Carrier's own users."),
             .init("mail_spool_directory", "", .string, "Deliver to mbox files in this directory (empty: the store)."),
             .init("home_mailbox", "", .string, "Deliver to this path below each home (Maildir/ for Maildir)."),
+            .init("mailbox_size_limit", "0", .size,
+                  "The most octets a user's mailboxes in the store may hold together (0: no limit; IMAP QUOTA)."),
             .init("mail_owner", "", .string, "The user Carrier drops privileges to (empty: stay as started)."),
             .init("maillog_file", "$data_directory/log/mail.log", .string, "The log file with every line."),
             .init("maillog_error_file", "$data_directory/log/mail.err", .string, "The log file with errors only."),

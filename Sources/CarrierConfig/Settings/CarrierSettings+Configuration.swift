@@ -17,6 +17,7 @@ extension CarrierSettings {
         localRecipientMaps = try c.lookupTables("local_recipient_maps")
         mailSpoolDirectory = try c.string("mail_spool_directory")
         homeMailbox = try c.string("home_mailbox")
+        mailboxSizeLimit = try c.size("mailbox_size_limit")
         mailOwner = try c.string("mail_owner")
         maillogFile = try c.string("maillog_file")
         maillogErrorFile = try c.string("maillog_error_file")

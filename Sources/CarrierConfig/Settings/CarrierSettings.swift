@@ -22,6 +22,9 @@ public struct CarrierSettings: Sendable, Equatable {
     public var localRecipientMaps: [LookupTableReference]
     public var mailSpoolDirectory: String
     public var homeMailbox: String
+    /// Octets all of a user's store mailboxes may hold together; 0 is no
+    /// limit. Reported by IMAP QUOTA, enforced at APPEND and delivery.
+    public var mailboxSizeLimit: Int
     public var mailOwner: String
     public var maillogFile: String
     public var maillogErrorFile: String

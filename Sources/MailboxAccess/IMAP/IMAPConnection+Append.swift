@@ -5,7 +5,9 @@ import MailCore
 
 /// APPEND with MULTIAPPEND (RFC 9051 §6.3.12, RFC 3502) answering
 /// APPENDUID (RFC 4315 §3); a message over `message_size_limit` is refused
-/// with TOOBIG (RFC 7889 §4).
+/// with TOOBIG (RFC 7889 §4), one that does not fit `mailbox_size_limit`
+/// with OVERQUOTA (RFC 9208 §4.3.1). Literal8 data (RFC 3516 §4.4) is
+/// stored as sent.
 extension IMAPConnection {
     func append(_ tag: String, _ wire: String, _ messages: [IMAPAppendMessage]) async -> [UInt8] {
         guard let name = try? IMAPMailboxName(wire: wire, utf8: utf8Names) else {
@@ -16,6 +18,9 @@ extension IMAPConnection {
             return encode(no(tag, "Message is larger than the limit of \(limit) octets", .tooBig))
         }
         if messages.contains(where: { $0.data.isEmpty }) { return encode(no(tag, "Empty message", .cannot)) }
+        if await overQuota(adding: messages.reduce(0) { $0 + $1.data.count }) {
+            return encode(no(tag, "Mailbox is full (quota exceeded)", .overQuota))
+        }
         do {
             guard let mailbox = try await lookup(name.name) else {
                 return encode(no(tag, "Mailbox doesn't exist: \(name.name)", .tryCreate))

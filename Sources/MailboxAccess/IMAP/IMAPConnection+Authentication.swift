@@ -17,6 +17,18 @@ extension IMAPConnection {
         return encode(ok(tag, "Begin TLS negotiation now"))
     }
 
+    /// COMPRESS DEFLATE (RFC 4978 §3), once logged in: the tagged OK goes
+    /// out plain, everything after it compressed.
+    func compress(_ tag: String, mechanism: String, _ output: inout ConnectionOutput) -> [UInt8] {
+        guard state == .authenticated || state == .selected else { return encode(bad(tag, "Not authenticated")) }
+        guard mechanism == "DEFLATE" else { return encode(bad(tag, "Unknown compression mechanism")) }
+        guard !compressionActive else { return encode(bad(tag, "DEFLATE is already active")) }
+        compressionActive = true
+        framer.discardBufferedInput()
+        output.startCompression = true
+        return encode(ok(tag, "DEFLATE active"))
+    }
+
     func login(_ tag: String, user: String, password: String) async -> [UInt8] {
         guard state == .notAuthenticated else { return encode(bad(tag, "Already authenticated")) }
         guard plaintextAllowed else {
@@ -85,7 +97,7 @@ extension IMAPConnection {
     /// ENABLE (RFC 5161 §3.1): lists only what it turned on.
     func enable(_ tag: String, _ names: [String]) -> [UInt8] {
         guard state == .authenticated else { return encode(bad(tag, "ENABLE is only valid before SELECT")) }
-        let supported: Set<String> = ["IMAP4REV2", "CONDSTORE", "UTF8=ACCEPT"]
+        let supported: Set<String> = ["IMAP4REV2", "CONDSTORE", "QRESYNC", "UTF8=ACCEPT"]
         var turnedOn: [String] = []
         for name in names where supported.contains(name) && !enabled.contains(name) {
             enabled.insert(name)

@@ -19,6 +19,8 @@ extension IMAPConnection {
             finish(reason: "Logged out")
         case .startTLS:
             output.bytes += startTLS(tag, &output)
+        case .compress(let mechanism):
+            output.bytes += compress(tag, mechanism: mechanism, &output)
         case .login(let user, let password):
             output.bytes += await login(tag, user: user, password: password)
         case .authenticate(let mechanism, let initialResponse):
@@ -55,6 +57,9 @@ extension IMAPConnection {
         case .status(let name, let attributes): return await status(tag, name, attributes)
         case .append(let name, let messages): return await append(tag, name, messages)
         case .idle: return await startIdle(tag)
+        case .getQuota(let root): return await getQuota(tag, root: root)
+        case .getQuotaRoot(let name): return await getQuotaRoot(tag, name)
+        case .setQuota: return encode(no(tag, "Quota limits are set by the administrator (mailbox_size_limit)", .noPerm))
         default:
             guard state == .selected, selected != nil else { return encode(bad(tag, "No mailbox selected")) }
             return await executeSelected(tagged)
@@ -74,6 +79,8 @@ extension IMAPConnection {
         case .search(let command, let uid): return await search(tag, command, uid: uid)
         case .copy(let set, let name, let uid): return await copy(tag, set, name, uid: uid, move: false)
         case .move(let set, let name, let uid): return await copy(tag, set, name, uid: uid, move: true)
+        case .sort(let command, let uid): return await sort(tag, command, uid: uid)
+        case .thread(let command, let uid): return await thread(tag, command, uid: uid)
         default: return encode(bad(tag, "\(tagged.command.name) is not supported"))
         }
     }
@@ -101,9 +108,12 @@ extension IMAPConnection {
             list.append("AUTH=SCRAM-SHA-256")
         }
         list += ["SASL-IR", "LITERAL+", "ENABLE", "IDLE", "UIDPLUS", "MOVE", "NAMESPACE", "UNSELECT", "CHILDREN",
-                 "LIST-EXTENDED", "LIST-STATUS", "SPECIAL-USE", "ID", "ESEARCH", "STATUS=SIZE", "CONDSTORE", "UTF8=ACCEPT"]
+                 "LIST-EXTENDED", "LIST-STATUS", "SPECIAL-USE", "ID", "ESEARCH", "SEARCHRES", "STATUS=SIZE", "CONDSTORE", "QRESYNC",
+                 "UTF8=ACCEPT", "BINARY", "SORT", "SORT=DISPLAY", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES"]
         let limit = services.ingress.settings.messageSizeLimit
         if limit > 0 { list.append("APPENDLIMIT=\(limit)") }
+        if quotaLimit > 0 { list += ["QUOTA", "QUOTA=RES-STORAGE"] }
+        if state != .notAuthenticated, !compressionActive { list.append("COMPRESS=DEFLATE") }
         return list
     }
 }

@@ -1,14 +1,25 @@
 import CarrierStore
 import IMAPProtocol
 
-/// FETCH and UID FETCH (RFC 9051 §6.4.5, §6.4.9, RFC 7162 §3.1.4): one
-/// message's body is loaded at a time, and only when an item needs it.
+/// FETCH and UID FETCH (RFC 9051 §6.4.5, §6.4.9, RFC 7162 §3.1.4, with
+/// VANISHED of §3.2.6): one message's body is loaded at a time, and only
+/// when an item needs it and the structure cache cannot answer.
 extension IMAPConnection {
     func fetch(_ tag: String, _ set: IMAPSequenceSet, _ request: IMAPFetchRequest, uid: Bool) async -> [UInt8] {
+        if request.vanished, !qresync { return encode(bad(tag, "QRESYNC is not enabled")) }
         var output = await synchronize(expunges: false)
         guard var view = selected else { return encode(bad(tag, "No mailbox selected")) }
-        guard let indexes = view.indexes(set, uid: uid, saved: []) else {
+        guard let indexes = view.indexes(set, uid: uid, saved: savedResult) else {
             return output + encode(bad(tag, "Invalid message sequence number"))
+        }
+        if request.vanished, let since = request.changedSince {
+            // `*` reaches the last UID ever given, so a client asking for
+            // `1:*` also learns that the newest messages went away.
+            let largest = UInt32(truncatingIfNeeded: max(0, view.uidNext - 1))
+            let requested = set.resolved(largest: largest) ?? IMAPNumberSet(savedResult)
+            if let vanished = try? await vanishedEarlier(view, known: requested, since: Int64(clamping: since)) {
+                output += encode(.untagged(.vanished(vanished, earlier: true)))
+            }
         }
         var attributes = request.attributes
         if uid, !attributes.contains(.uid) { attributes.insert(.uid, at: 0) }
@@ -16,7 +27,6 @@ extension IMAPConnection {
             enabled.insert("CONDSTORE")
             if !attributes.contains(.modSeq) { attributes.append(.modSeq) }
         }
-        let needsContent = attributes.contains(where: IMAPFetchBuilder.needsContent)
         var selection = indexes
         if let since = request.changedSince { selection = selection.filter { view.messages[$0].modSeq > Int64(since) } }
 
@@ -34,20 +44,25 @@ extension IMAPConnection {
             }
         }
         let seenSet = Set(newlySeen)
+        let structures = services.structures
         for index in selection {
             let entry = view.messages[index]
+            let cached = structures.entry(hash: entry.bodyHash, utf8: utf8Names)
             var content: [UInt8]?
-            if needsContent {
+            if attributes.contains(where: { IMAPFetchBuilder.needsContent($0, cached: cached) }) {
                 content = try? await services.ingress.store.content(hash: entry.bodyHash)
                 if content == nil, view.pendingExpunges.contains(entry.uid) { continue }
             }
-            var builder = IMAPFetchBuilder(entry: entry, content: content, utf8: utf8Names)
+            var builder = IMAPFetchBuilder(entry: entry, content: content, utf8: utf8Names, cached: cached)
             var items: [IMAPFetchItem] = []
             for attribute in attributes {
                 guard let item = builder.item(attribute) else {
                     return output + encode(no(tag, "Unknown Content-Transfer-Encoding", .unknownCTE))
                 }
                 items.append(item)
+            }
+            if content != nil, builder.learned.envelope != nil || builder.learned.structure != nil {
+                structures.remember(builder.learned, hash: entry.bodyHash, utf8: utf8Names)
             }
             if seenSet.contains(index), !attributes.contains(.flags) { items.append(.flags(IMAPFlags.wire(entry.flags))) }
             output += encode(.untagged(.fetch(UInt32(index + 1), items)))

@@ -70,7 +70,7 @@ extension IMAPConnection {
     }
 
     func statusItemsFor(_ mailbox: MailboxRecord, _ attributes: [IMAPStatusAttribute]) async throws -> [IMAPStatusItem] {
-        let needsCounts = attributes.contains { [.messages, .unseen, .deleted, .size].contains($0) }
+        let needsCounts = attributes.contains { [.messages, .unseen, .deleted, .deletedStorage, .size].contains($0) }
         let counts = needsCounts ? try await services.ingress.store.mailboxCounts(mailboxID: mailbox.id) : nil
         let limit = services.ingress.settings.messageSizeLimit
         return attributes.map { attribute in
@@ -80,6 +80,7 @@ extension IMAPConnection {
             case .uidValidity: IMAPStatusItem(attribute, UInt64(UInt32(truncatingIfNeeded: mailbox.uidValidity)))
             case .unseen: IMAPStatusItem(attribute, UInt64(counts?.unseen ?? 0))
             case .deleted: IMAPStatusItem(attribute, UInt64(counts?.deleted ?? 0))
+            case .deletedStorage: IMAPStatusItem(attribute, UInt64(counts?.deletedSize ?? 0))
             case .size: IMAPStatusItem(attribute, UInt64(counts?.size ?? 0))
             case .recent: IMAPStatusItem(attribute, 0)
             case .highestModSeq: IMAPStatusItem(attribute, UInt64(mailbox.highestModSeq))

@@ -8,7 +8,7 @@ extension IMAPConnection {
         var output = await synchronize(expunges: false)
         guard var view = selected else { return encode(bad(tag, "No mailbox selected")) }
         guard !view.readOnly else { return output + encode(no(tag, "Mailbox is read-only", .readOnly)) }
-        guard let indexes = view.indexes(set, uid: uid, saved: []) else {
+        guard let indexes = view.indexes(set, uid: uid, saved: savedResult) else {
             return output + encode(bad(tag, "Invalid message sequence number"))
         }
         if request.unchangedSince != nil { enabled.insert("CONDSTORE") }
@@ -56,18 +56,21 @@ extension IMAPConnection {
     func expunge(_ tag: String, uids set: IMAPSequenceSet?) async -> [UInt8] {
         guard let view = selected else { return encode(bad(tag, "No mailbox selected")) }
         guard !view.readOnly else { return encode(no(tag, "Mailbox is read-only", .readOnly)) }
-        let chosen = set.flatMap { view.indexes($0, uid: true, saved: []) }.map(Set.init)
+        let chosen = set.flatMap { view.indexes($0, uid: true, saved: savedResult) }.map(Set.init)
         let uids = view.messages.indices
             .filter { view.messages[$0].has(IMAPFlags.deleted) && (chosen?.contains($0) ?? true) }
             .map { Int64(view.messages[$0].uid) }
+        let removed: Int
         do {
-            if try await services.ingress.store.expunge(mailboxID: view.mailboxID, uids: uids) > 0 {
-                services.changes.changed(mailboxID: view.mailboxID)
-            }
+            removed = try await services.ingress.store.expunge(mailboxID: view.mailboxID, uids: uids)
+            if removed > 0 { services.changes.changed(mailboxID: view.mailboxID) }
         } catch {
             return encode(no(tag, "Cannot expunge: temporary server failure", .unavailable))
         }
-        return await synchronize(expunges: true) + encode(ok(tag, "\(set == nil ? "EXPUNGE" : "UID EXPUNGE") completed"))
+        let updates = await synchronize(expunges: true)
+        // RFC 7162 §3.2.7, §3.2.9: the new mod-sequence once QRESYNC is on.
+        let code: IMAPResponseCode? = removed > 0 && qresync ? selected.map { .highestModSeq(UInt64($0.highestModSeq)) } : nil
+        return updates + encode(ok(tag, "\(set == nil ? "EXPUNGE" : "UID EXPUNGE") completed", code))
     }
 
     /// COPY keeps flags and internal dates; MOVE (RFC 6851 §3.3) sends the
@@ -77,7 +80,7 @@ extension IMAPConnection {
         let output = move ? [] : await synchronize(expunges: false)
         guard let view = selected else { return encode(bad(tag, "No mailbox selected")) }
         if move, view.readOnly { return encode(no(tag, "Mailbox is read-only", .readOnly)) }
-        guard let indexes = view.indexes(set, uid: uid, saved: []) else {
+        guard let indexes = view.indexes(set, uid: uid, saved: savedResult) else {
             return output + encode(bad(tag, "Invalid message sequence number"))
         }
         guard let name = try? IMAPMailboxName(wire: wire, utf8: utf8Names) else {
@@ -86,6 +89,9 @@ extension IMAPConnection {
         do {
             guard let target = try await lookup(name.name) else {
                 return output + encode(no(tag, "Mailbox doesn't exist: \(name.name)", .tryCreate))
+            }
+            if !move, await overQuota(adding: indexes.reduce(0) { $0 + view.messages[$1].size }) {
+                return output + encode(no(tag, "Mailbox is full (quota exceeded)", .overQuota))
             }
             let uids = indexes.map { Int64(view.messages[$0].uid) }
             let pairs = try await services.ingress.store.copyMessages(mailboxID: view.mailboxID, uids: uids, to: target.id, move: move)

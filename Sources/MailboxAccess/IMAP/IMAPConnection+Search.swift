@@ -1,44 +1,67 @@
 import IMAPProtocol
 
-/// SEARCH and UID SEARCH (RFC 9051 §6.4.4) with ESEARCH results (RFC 4731)
-/// and the MODSEQ of CONDSTORE (RFC 7162 §3.1.5). Bodies are loaded one at
-/// a time, and only for keys that look inside the message.
+/// SEARCH and UID SEARCH (RFC 9051 §6.4.4) with ESEARCH results (RFC 4731),
+/// the saved result of SEARCHRES (RFC 5182, RFC 9051 §6.4.4.1) and the
+/// MODSEQ of CONDSTORE (RFC 7162 §3.1.5). Bodies are loaded one at a time,
+/// and only for keys that look inside the message.
 extension IMAPConnection {
+    /// The charsets SEARCH, SORT and THREAD understand.
+    static let searchCharsets = ["US-ASCII", "UTF-8"]
+
     func search(_ tag: String, _ command: IMAPSearchCommand, uid: Bool) async -> [UInt8] {
         let output = await synchronize(expunges: false)
         guard let view = selected else { return encode(bad(tag, "No mailbox selected")) }
-        if let charset = command.charset, !["US-ASCII", "UTF-8"].contains(charset) {
-            return output + encode(no(tag, "Unsupported charset", .badCharset(["US-ASCII", "UTF-8"])))
+        var options = command.returnOptions ?? []
+        let saves = options.contains(.save)
+        if let charset = command.charset, !Self.searchCharsets.contains(charset) {
+            if saves { savedResult = [] }
+            return output + encode(no(tag, "Unsupported charset", .badCharset(Self.searchCharsets)))
         }
-        let criteria = command.criteria
-        let needsContent = IMAPSearchMatcher.needsContent(criteria)
-        let usesModSeq = Self.mentionsModSeq(criteria)
+        let usesModSeq = Self.mentionsModSeq(command.criteria)
         if usesModSeq { enabled.insert("CONDSTORE") }
-        let largestUID = view.messages.last?.uid ?? 0
-        var numbers: [UInt32] = []
-        var highest: Int64 = 0
-        for (index, entry) in view.messages.enumerated() {
-            let content = needsContent ? try? await services.ingress.store.content(hash: entry.bodyHash) : nil
-            var matcher = IMAPSearchMatcher(entry: entry, sequenceNumber: UInt32(index + 1), largestSequence: UInt32(view.messages.count),
-                                            largestUID: largestUID, content: content)
-            if matcher.matches(criteria) {
-                numbers.append(uid ? entry.uid : UInt32(index + 1))
-                highest = max(highest, entry.modSeq)
-            }
-        }
-        let modSeq: UInt64? = usesModSeq && !numbers.isEmpty ? UInt64(highest) : nil
+        let found = await matching(command.criteria, in: view)
+        let numbers = found.map { uid ? view.messages[$0].uid : UInt32($0 + 1) }
+        let highest = found.map { view.messages[$0].modSeq }.max()
+        let modSeq: UInt64? = usesModSeq ? highest.map(UInt64.init) : nil
+        if saves { savedResult = Self.saved(found.map { view.messages[$0].uid }, options) }
         let done = ok(tag, "\(uid ? "UID SEARCH" : "SEARCH") completed")
         guard command.returnOptions != nil || rev2 else {
             return output + encode([.untagged(.search(numbers, modSeq: modSeq)), done])
         }
-        var options = command.returnOptions ?? [.all]
-        if options.isEmpty { options = [.all] }
+        if command.returnOptions == nil { options = [.all] }
+        if options == [.save] { return output + encode(done) }
         var result = IMAPESearchResponse(tag: tag, uid: uid, modSeq: modSeq)
-        if options.contains(.min) { result.min = numbers.min() }
-        if options.contains(.max) { result.max = numbers.max() }
+        if options.contains(.min) { result.min = numbers.first }
+        if options.contains(.max) { result.max = numbers.last }
         if options.contains(.count) { result.count = numbers.count }
         if options.contains(.all), !numbers.isEmpty { result.all = IMAPNumberSet(numbers) }
         return output + encode([.untagged(.esearch(result)), done])
+    }
+
+    /// The indexes, ascending, of the view's messages that match.
+    func matching(_ criteria: IMAPSearchKey, in view: IMAPMailboxView) async -> [Int] {
+        let needsContent = IMAPSearchMatcher.needsContent(criteria)
+        let largestUID = view.messages.last?.uid ?? 0
+        let saved = Set(savedResult)
+        var found: [Int] = []
+        for (index, entry) in view.messages.enumerated() {
+            let content = needsContent ? try? await services.ingress.store.content(hash: entry.bodyHash) : nil
+            var matcher = IMAPSearchMatcher(entry: entry, sequenceNumber: UInt32(index + 1), largestSequence: UInt32(view.messages.count),
+                                            largestUID: largestUID, content: content, saved: saved)
+            if matcher.matches(criteria) { found.append(index) }
+        }
+        return found
+    }
+
+    /// What `$` keeps of a result (RFC 9051 §6.4.4.1, table 4): only the
+    /// MIN and/or MAX message when those are asked for without ALL or COUNT.
+    static func saved(_ uids: [UInt32], _ options: [IMAPSearchReturnOption]) -> [UInt32] {
+        guard !options.contains(.all), !options.contains(.count), options.contains(.min) || options.contains(.max),
+              let first = uids.first, let last = uids.last else { return uids }
+        var kept: [UInt32] = []
+        if options.contains(.min) { kept.append(first) }
+        if options.contains(.max), !kept.contains(last) { kept.append(last) }
+        return kept
     }
 
     static func mentionsModSeq(_ key: IMAPSearchKey) -> Bool {

@@ -5,7 +5,9 @@ import IMAPProtocol
 /// RFC 3691) and the mailbox updates reported between commands (§7.5.1).
 extension IMAPConnection {
     func select(_ tag: String, _ wire: String, _ parameters: IMAPSelectParameters, readOnly: Bool) async -> [UInt8] {
+        if parameters.qresync != nil, !qresync { return encode(bad(tag, "QRESYNC is not enabled")) }
         var responses: [IMAPResponse] = []
+        savedResult = []
         if selected != nil {
             selected = nil
             state = .authenticated
@@ -21,8 +23,6 @@ extension IMAPConnection {
             }
             let messages = try await services.ingress.store.messages(mailboxID: mailbox.id)
             let view = IMAPMailboxView(mailbox: mailbox, messages: messages, readOnly: readOnly)
-            selected = view
-            state = .selected
             let permanent: [IMAPFlag] = readOnly ? [] : IMAPFlags.system
             responses += [
                 .untagged(.flags(IMAPFlags.system)),
@@ -39,8 +39,11 @@ extension IMAPConnection {
                 .untagged(.condition(.ok, code: .uidValidity(view.uidValidity), text: "UIDs valid")),
                 .untagged(.condition(.ok, code: .uidNext(UInt32(truncatingIfNeeded: view.uidNext)), text: "Predicted next UID")),
                 .untagged(.condition(.ok, code: .highestModSeq(UInt64(view.highestModSeq)), text: "Highest")),
-                ok(tag, "\(readOnly ? "EXAMINE" : "SELECT") completed", readOnly ? .readOnly : .readWrite),
             ]
+            if let resync = parameters.qresync { responses += try await qresyncResponses(view, resync) }
+            selected = view
+            state = .selected
+            responses.append(ok(tag, "\(readOnly ? "EXAMINE" : "SELECT") completed", readOnly ? .readOnly : .readWrite))
             return encode(responses)
         } catch {
             log.error("\(who): cannot open \(name.name): \(error)")
@@ -52,6 +55,7 @@ extension IMAPConnection {
     func close(_ tag: String, expunge: Bool) async -> [UInt8] {
         guard let view = selected else { return encode(bad(tag, "No mailbox selected")) }
         selected = nil
+        savedResult = []
         state = .authenticated
         if expunge, !view.readOnly {
             let uids = view.messages.filter { $0.has(IMAPFlags.deleted) }.map { Int64($0.uid) }
@@ -74,7 +78,7 @@ extension IMAPConnection {
         guard let changes = try? await services.ingress.store.mailboxChanges(mailboxID: view.mailboxID, sinceModSeq: view.highestModSeq) else {
             return []
         }
-        let responses = view.apply(changes, expunges: expunges, condStore: condStore)
+        let responses = view.apply(changes, expunges: expunges, condStore: condStore, qresync: qresync)
         selected = view
         return encode(responses.map(IMAPResponse.untagged))
     }

@@ -29,8 +29,13 @@ public final class IMAPConnection: MailboxConnection, @unchecked Sendable {
     var userID: Int64 = 0
     var account: String?
     var selected: IMAPMailboxView?
+    /// The UIDs `$` stands for: the last `SEARCH RETURN (SAVE)` result
+    /// (RFC 5182, RFC 9051 §6.4.4.1); expunged UIDs drop out by themselves.
+    var savedResult: [UInt32] = []
     /// Extensions turned on with ENABLE (uppercased names).
     var enabled: Set<String> = []
+    /// COMPRESS=DEFLATE is on (RFC 4978); it cannot be turned on twice.
+    var compressionActive = false
     /// The tag of an AUTHENTICATE waiting for the client's next line.
     var authenticationTag: String?
     /// The running IDLE: its tag and the watcher pushing updates.
@@ -107,7 +112,7 @@ public final class IMAPConnection: MailboxConnection, @unchecked Sendable {
     /// Handles every complete command (or continuation line) in the buffer.
     func drain() async -> ConnectionStep {
         var output = ConnectionOutput()
-        while !output.close, !output.startTLS, let event = framer.next() {
+        while !output.close, !output.startTLS, !output.startCompression, let event = framer.next() {
             switch event {
             case .needsContinuation:
                 output.bytes += encode(.continuation("Ready for literal data"))
@@ -152,5 +157,8 @@ public final class IMAPConnection: MailboxConnection, @unchecked Sendable {
     /// Mailbox names in UTF-8 (IMAP4rev2 or UTF8=ACCEPT, RFC 9051 §5.1, RFC 6855 §3).
     var utf8Names: Bool { enabled.contains("IMAP4REV2") || enabled.contains("UTF8=ACCEPT") }
     var rev2: Bool { enabled.contains("IMAP4REV2") }
-    var condStore: Bool { enabled.contains("CONDSTORE") }
+    /// QRESYNC implies CONDSTORE (RFC 7162 §3.2.3).
+    var condStore: Bool { enabled.contains("CONDSTORE") || qresync }
+    /// VANISHED instead of EXPUNGE from now on (RFC 7162 §3.2.10.2).
+    var qresync: Bool { enabled.contains("QRESYNC") }
 }

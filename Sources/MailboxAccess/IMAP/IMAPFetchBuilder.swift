@@ -3,23 +3,30 @@ import MailCore
 
 /// Builds the data items of one FETCH response (RFC 9051 §7.5.2, RFC 3516,
 /// RFC 7162 §3.1.4) from a message's entry and, when an item needs it, its
-/// stored bytes, parsed at most once per message.
+/// stored bytes, parsed at most once per message. ENVELOPE and
+/// BODYSTRUCTURE come from `cached` when known; what had to be parsed is
+/// left in `learned` for the cache.
 struct IMAPFetchBuilder {
     let entry: IMAPMessageEntry
     let content: [UInt8]?
     let utf8: Bool
+    let cached: IMAPStructureCache.Entry?
+    private(set) var learned = IMAPStructureCache.Entry()
     private var tree: MIMEPart?
 
-    init(entry: IMAPMessageEntry, content: [UInt8]?, utf8: Bool) {
+    init(entry: IMAPMessageEntry, content: [UInt8]?, utf8: Bool, cached: IMAPStructureCache.Entry? = nil) {
         self.entry = entry
         self.content = content
         self.utf8 = utf8
+        self.cached = cached
     }
 
-    /// Whether an attribute needs the message's bytes.
-    static func needsContent(_ attribute: IMAPFetchAttribute) -> Bool {
+    /// Whether an attribute needs the message's bytes, given what is cached.
+    static func needsContent(_ attribute: IMAPFetchAttribute, cached: IMAPStructureCache.Entry?) -> Bool {
         switch attribute {
         case .flags, .internalDate, .rfc822Size, .uid, .modSeq: false
+        case .envelope: cached?.envelope == nil
+        case .body, .bodyStructure: cached?.structure == nil
         default: true
         }
     }
@@ -33,9 +40,9 @@ struct IMAPFetchBuilder {
         case .internalDate: return .internalDate(IMAPDateTime(secondsSince1970: entry.internalDate))
         case .rfc822Size: return .rfc822Size(entry.size)
         case .modSeq: return .modSeq(UInt64(entry.modSeq))
-        case .envelope: return .envelope(IMAPEnvelope(header: MessageHeader.parse(content ?? []), utf8: utf8))
-        case .body: return .body(IMAPBodyStructure(parsed(), utf8: utf8))
-        case .bodyStructure: return .bodyStructure(IMAPBodyStructure(parsed(), utf8: utf8))
+        case .envelope: return .envelope(envelope())
+        case .body: return .body(structure())
+        case .bodyStructure: return .bodyStructure(structure())
         case .rfc822: return .rfc822(content)
         case .rfc822Header: return .rfc822Header(section(IMAPSection(text: .header)))
         case .rfc822Text: return .rfc822Text(section(IMAPSection(text: .text)))
@@ -56,6 +63,20 @@ struct IMAPFetchBuilder {
             case .failure: return .binarySize(part: part, size: 0)
             }
         }
+    }
+
+    private mutating func envelope() -> IMAPEnvelope {
+        if let envelope = cached?.envelope ?? learned.envelope { return envelope }
+        let envelope = IMAPEnvelope(header: MessageHeader.parse(content ?? []), utf8: utf8)
+        learned.envelope = envelope
+        return envelope
+    }
+
+    private mutating func structure() -> IMAPBodyStructure {
+        if let structure = cached?.structure ?? learned.structure { return structure }
+        let structure = IMAPBodyStructure(parsed(), utf8: utf8)
+        learned.structure = structure
+        return structure
     }
 
     private mutating func section(_ section: IMAPSection) -> [UInt8]? {

@@ -78,17 +78,19 @@ struct IMAPMailboxView: Sendable {
     }
 
     /// Applies what the store reports and returns the untagged responses
-    /// that tell the client: EXPUNGE (only when `expunges` is allowed),
-    /// EXISTS for new messages, FETCH for flags others changed.
-    mutating func apply(_ changes: IMAPMailboxChanges, expunges: Bool, condStore: Bool) -> [IMAPUntaggedResponse] {
+    /// that tell the client: EXPUNGE, or VANISHED once QRESYNC is enabled
+    /// (RFC 7162 §3.2.10.2), only when `expunges` is allowed; EXISTS for new
+    /// messages; FETCH for flags others changed.
+    mutating func apply(_ changes: IMAPMailboxChanges, expunges: Bool, condStore: Bool, qresync: Bool = false) -> [IMAPUntaggedResponse] {
         var responses: [IMAPUntaggedResponse] = []
-        if let uids = changes.uids {
-            let present = Set(uids.map { UInt32(truncatingIfNeeded: $0) })
-            for message in messages where !present.contains(message.uid) { pendingExpunges.insert(message.uid) }
+        for uid in changes.expunged {
+            let uid = UInt32(truncatingIfNeeded: uid)
+            if index(ofUID: uid) != nil { pendingExpunges.insert(uid) }
         }
         if expunges, !pendingExpunges.isEmpty {
+            if qresync { responses.append(.vanished(IMAPNumberSet(pendingExpunges), earlier: false)) }
             for index in messages.indices.reversed() where pendingExpunges.contains(messages[index].uid) {
-                responses.append(.expunge(UInt32(index + 1)))
+                if !qresync { responses.append(.expunge(UInt32(index + 1))) }
                 messages.remove(at: index)
             }
             pendingExpunges = []

@@ -11,15 +11,19 @@ struct IMAPSearchMatcher {
     let largestSequence: UInt32
     let largestUID: UInt32
     let content: [UInt8]?
+    /// The UIDs of the saved result, which `$` stands for (RFC 5182 §2.1).
+    let saved: Set<UInt32>
     private var header: MessageHeader?
     private var bodyText: String?
 
-    init(entry: IMAPMessageEntry, sequenceNumber: UInt32, largestSequence: UInt32, largestUID: UInt32, content: [UInt8]?) {
+    init(entry: IMAPMessageEntry, sequenceNumber: UInt32, largestSequence: UInt32, largestUID: UInt32, content: [UInt8]?,
+         saved: Set<UInt32> = []) {
         self.entry = entry
         self.sequenceNumber = sequenceNumber
         self.largestSequence = largestSequence
         self.largestUID = largestUID
         self.content = content
+        self.saved = saved
     }
 
     /// Whether evaluating the key needs the message's bytes.
@@ -66,8 +70,8 @@ struct IMAPSearchMatcher {
         case .sentSince(let date): return sentDay().map { $0 >= date.daysSince1970 } ?? false
         case .larger(let size): return UInt64(entry.size) > size
         case .smaller(let size): return UInt64(entry.size) < size
-        case .uid(let set): return set.resolved(largest: largestUID)?.contains(entry.uid) ?? false
-        case .sequenceNumbers(let set): return set.resolved(largest: largestSequence)?.contains(sequenceNumber) ?? false
+        case .uid(let set): return set.resolved(largest: largestUID)?.contains(entry.uid) ?? saved.contains(entry.uid)
+        case .sequenceNumbers(let set): return set.resolved(largest: largestSequence)?.contains(sequenceNumber) ?? saved.contains(entry.uid)
         case .not(let inner): return !matches(inner)
         case .or(let a, let b): return matches(a) || matches(b)
         case .and(let keys): return keys.allSatisfy { matches($0) }
