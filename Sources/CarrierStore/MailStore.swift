@@ -30,6 +30,8 @@ public protocol MailStore: Sendable {
     func mailboxes(userID: Int64) async throws -> [MailboxRecord]
     func messages(userID: Int64, mailbox: String) async throws -> [MessageRecord]
     func content(hash: String) async throws -> [UInt8]?
+    /// The contents of several bodies in one read (SEARCH over many messages); missing ones are left out.
+    func contents(hashes: [String]) async throws -> [String: [UInt8]]
     /// Replaces a message's flags (`\Seen`, `\Deleted`...); bumps its MODSEQ. False when no such message.
     func setFlags(mailboxID: Int64, uid: Int64, flags: [String]) async throws -> Bool
     /// Removes the messages with these UIDs from the mailbox and records the

@@ -174,6 +174,24 @@ public final class SQLiteMailStore: MailStore {
         return try bodyFiles.read(hash: hash)
     }
 
+    public func contents(hashes: [String]) async throws -> [String: [UInt8]] {
+        guard !hashes.isEmpty else { return [:] }
+        let found: [(hash: String, data: Data?)] = try await pool.read { db in
+            var rows: [(String, Data?)] = []
+            let select = try db.cachedStatement(sql: "SELECT data FROM bodies WHERE hash = ?")
+            for hash in Set(hashes) {
+                guard let row = try Row.fetchOne(select, arguments: [hash]) else { continue }
+                rows.append((hash, row["data"]))
+            }
+            return rows
+        }
+        var contents: [String: [UInt8]] = [:]
+        for (hash, data) in found {
+            contents[hash] = try data.map(Array.init) ?? bodyFiles.read(hash: hash)
+        }
+        return contents
+    }
+
     public func setFlags(mailboxID: Int64, uid: Int64, flags: [String]) async throws -> Bool {
         let text = flags.joined(separator: " ")
         return try await writer.write { db in

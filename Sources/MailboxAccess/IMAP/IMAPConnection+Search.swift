@@ -38,17 +38,29 @@ extension IMAPConnection {
         return output + encode([.untagged(.esearch(result)), done])
     }
 
-    /// The indexes, ascending, of the view's messages that match.
+    /// The indexes, ascending, of the view's messages that match. Header
+    /// keys the delivery-time metadata answers read it once for the mailbox;
+    /// bodies, when needed, are loaded a batch at a time.
     func matching(_ criteria: IMAPSearchKey, in view: IMAPMailboxView) async -> [Int] {
-        let needsContent = IMAPSearchMatcher.needsContent(criteria)
+        let useMetadata = IMAPSearchMatcher.usesMetadata(criteria)
+        let needsContent = IMAPSearchMatcher.needsContent(criteria, metadata: useMetadata)
+        let metadata = useMetadata ? (try? await services.ingress.store.messageMetadata(mailboxID: view.mailboxID)) ?? [:] : [:]
         let largestUID = view.messages.last?.uid ?? 0
         let saved = Set(savedResult)
         var found: [Int] = []
-        for (index, entry) in view.messages.enumerated() {
-            let content = needsContent ? try? await services.ingress.store.content(hash: entry.bodyHash) : nil
-            var matcher = IMAPSearchMatcher(entry: entry, sequenceNumber: UInt32(index + 1), largestSequence: UInt32(view.messages.count),
-                                            largestUID: largestUID, content: content, saved: saved)
-            if matcher.matches(criteria) { found.append(index) }
+        let batch = 256
+        for start in stride(from: 0, to: view.messages.count, by: batch) {
+            let range = start..<min(view.messages.count, start + batch)
+            let contents = needsContent
+                ? (try? await services.ingress.store.contents(hashes: view.messages[range].map(\.bodyHash))) ?? [:] : [:]
+            for index in range {
+                let entry = view.messages[index]
+                var matcher = IMAPSearchMatcher(entry: entry, sequenceNumber: UInt32(index + 1),
+                                                largestSequence: UInt32(view.messages.count), largestUID: largestUID,
+                                                content: needsContent ? contents[entry.bodyHash] ?? [] : nil,
+                                                metadata: metadata[Int64(entry.uid)], saved: saved)
+                if matcher.matches(criteria) { found.append(index) }
+            }
         }
         return found
     }

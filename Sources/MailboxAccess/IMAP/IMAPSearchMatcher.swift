@@ -1,3 +1,4 @@
+import CarrierStore
 import Foundation
 import IMAPProtocol
 import MailCore
@@ -11,14 +12,18 @@ struct IMAPSearchMatcher {
     let largestSequence: UInt32
     let largestUID: UInt32
     let content: [UInt8]?
+    /// The header fields cached at delivery, which answer SUBJECT, FROM, TO,
+    /// CC and their HEADER forms without the message's bytes.
+    let metadata: MessageMetadata?
     /// The UIDs of the saved result, which `$` stands for (RFC 5182 §2.1).
     let saved: Set<UInt32>
     private var header: MessageHeader?
     private var bodyText: String?
 
     init(entry: IMAPMessageEntry, sequenceNumber: UInt32, largestSequence: UInt32, largestUID: UInt32, content: [UInt8]?,
-         saved: Set<UInt32> = []) {
+         metadata: MessageMetadata? = nil, saved: Set<UInt32> = []) {
         self.entry = entry
+        self.metadata = metadata
         self.sequenceNumber = sequenceNumber
         self.largestSequence = largestSequence
         self.largestUID = largestUID
@@ -26,13 +31,31 @@ struct IMAPSearchMatcher {
         self.saved = saved
     }
 
-    /// Whether evaluating the key needs the message's bytes.
-    static func needsContent(_ key: IMAPSearchKey) -> Bool {
+    /// The header fields the delivery-time metadata holds.
+    static let cachedFields: Set<String> = ["subject", "from", "to", "cc"]
+
+    /// Whether evaluating the key needs the message's bytes (with `metadata`,
+    /// the cached header fields do not).
+    static func needsContent(_ key: IMAPSearchKey, metadata: Bool = false) -> Bool {
         switch key {
-        case .bcc, .body, .cc, .from, .subject, .text, .to, .header, .sentBefore, .sentOn, .sentSince: true
-        case .not(let inner): needsContent(inner)
-        case .or(let a, let b): needsContent(a) || needsContent(b)
-        case .and(let keys): keys.contains(where: needsContent)
+        case .cc, .from, .subject, .to: !metadata
+        case .header(let name, _): !metadata || !cachedFields.contains(name.lowercased())
+        case .bcc, .body, .text, .sentBefore, .sentOn, .sentSince: true
+        case .not(let inner): needsContent(inner, metadata: metadata)
+        case .or(let a, let b): needsContent(a, metadata: metadata) || needsContent(b, metadata: metadata)
+        case .and(let keys): keys.contains { needsContent($0, metadata: metadata) }
+        default: false
+        }
+    }
+
+    /// Whether the key reads a header field the metadata holds.
+    static func usesMetadata(_ key: IMAPSearchKey) -> Bool {
+        switch key {
+        case .cc, .from, .subject, .to: true
+        case .header(let name, _): cachedFields.contains(name.lowercased())
+        case .not(let inner): usesMetadata(inner)
+        case .or(let a, let b): usesMetadata(a) || usesMetadata(b)
+        case .and(let keys): keys.contains(where: usesMetadata)
         default: false
         }
     }
@@ -91,6 +114,16 @@ struct IMAPSearchMatcher {
     }
 
     private mutating func headerContains(_ name: String, _ text: String) -> Bool {
+        if let metadata, content == nil, Self.cachedFields.contains(name.lowercased()) {
+            let value: String? = switch name.lowercased() {
+            case "subject": metadata.subject
+            case "from": metadata.from
+            case "to": metadata.to
+            default: metadata.cc
+            }
+            guard let value else { return false }
+            return text.isEmpty || contains(value, text) || contains(EncodedWord.decode(value), text)
+        }
         let fields = parsedHeader().fields(named: name)
         if text.isEmpty { return !fields.isEmpty }
         return fields.contains { contains($0.decodedValue, text) || contains($0.value, text) }
