@@ -1,5 +1,7 @@
 """The IMAP operations the benchmark times, on one server: prints one line
-per operation, `name seconds`, then `idle_kib_per_connection N`.
+per operation, `name seconds`, then the resident memory each idle logged-in
+connection adds (`idle_kib_per_connection`) and each one with INBOX selected
+(`idle_selected_kib_per_connection`).
 
 Usage: ops.py PORT USER PASSWORD PROCESS-PATTERN IDLE-CONNECTIONS APPENDS"""
 
@@ -62,11 +64,15 @@ def main():
     for _ in range(idle_count):
         connection = imaplib.IMAP4("127.0.0.1", port)
         check(connection.login(user, password))
-        check(connection.select("INBOX"))
         idle.append(connection)
     time.sleep(1)
-    after = resident_kib(pattern)
-    print(f"idle_kib_per_connection {(after - before) / max(1, idle_count):.1f}")
+    logged_in = resident_kib(pattern)
+    print(f"idle_kib_per_connection {(logged_in - before) / max(1, idle_count):.1f}")
+    for connection in idle:
+        check(connection.select("INBOX"))
+    time.sleep(1)
+    selected = resident_kib(pattern)
+    print(f"idle_selected_kib_per_connection {(selected - before) / max(1, idle_count):.1f}")
     for connection in idle:
         connection.logout()
 
