@@ -1,25 +1,94 @@
+import Foundation
 import CarrierStore
 import IMAPProtocol
 
-/// One message as the selected mailbox shows it to a session.
+/// One message as the selected mailbox shows it to a session, kept compact
+/// because every session holds one per message of its selected mailbox: the
+/// system flags as bits, keywords only when there are any, the SHA-256 body
+/// hash as 32 bytes rather than 64 hex characters.
 struct IMAPMessageEntry: Sendable {
     var uid: UInt32
-    var flags: [String]
+    private var storedSize: UInt32
     var modSeq: Int64
-    var size: Int
     var internalDate: Int64
-    var bodyHash: String
+    private var systemFlags: UInt8
+    private var keywords: [String]?
+    private var digest: (UInt64, UInt64, UInt64, UInt64)
+    /// A body hash that is not SHA-256 hex, kept as it is.
+    private var otherHash: String?
+
+    /// The system flags (RFC 9051 §2.3.2), reported in this (sorted) order before any keywords.
+    static let systemFlagNames = ["\\Answered", "\\Deleted", "\\Draft", "\\Flagged", "\\Seen"]
 
     init(_ record: MessageRecord) {
         uid = UInt32(truncatingIfNeeded: record.uid)
-        flags = record.flags
+        storedSize = UInt32(clamping: record.size)
         modSeq = record.modSeq
-        size = record.size
         internalDate = record.internalDate
+        systemFlags = 0
+        keywords = nil
+        digest = (0, 0, 0, 0)
+        otherHash = nil
+        flags = record.flags
         bodyHash = record.bodyHash
     }
 
-    func has(_ flag: String) -> Bool { flags.contains(flag) }
+    var size: Int {
+        get { Int(storedSize) }
+        set { storedSize = UInt32(clamping: newValue) }
+    }
+
+    var flags: [String] {
+        get {
+            var names: [String] = []
+            for (bit, name) in Self.systemFlagNames.enumerated() where systemFlags & (1 << bit) != 0 { names.append(name) }
+            return names + (keywords ?? [])
+        }
+        set {
+            systemFlags = 0
+            var others: [String] = []
+            for flag in newValue {
+                if let bit = Self.systemFlagNames.firstIndex(where: { $0.caseInsensitiveCompare(flag) == .orderedSame }) {
+                    systemFlags |= 1 << bit
+                } else if !others.contains(flag) {
+                    others.append(flag)
+                }
+            }
+            keywords = others.isEmpty ? nil : others
+        }
+    }
+
+    var bodyHash: String {
+        get {
+            if let otherHash { return otherHash }
+            return [digest.0, digest.1, digest.2, digest.3].map(Self.hex).joined()
+        }
+        set {
+            let parts = stride(from: 0, to: newValue.count, by: 16).map { offset -> UInt64? in
+                let start = newValue.index(newValue.startIndex, offsetBy: offset)
+                let end = newValue.index(start, offsetBy: 16, limitedBy: newValue.endIndex) ?? newValue.endIndex
+                return newValue[start..<end].count == 16 ? UInt64(newValue[start..<end], radix: 16) : nil
+            }
+            if parts.count == 4, newValue == newValue.lowercased(), let a = parts[0], let b = parts[1], let c = parts[2], let d = parts[3] {
+                digest = (a, b, c, d)
+                otherHash = nil
+            } else {
+                otherHash = newValue
+            }
+        }
+    }
+
+    func has(_ flag: String) -> Bool {
+        if let bit = Self.systemFlagNames.firstIndex(where: { $0.caseInsensitiveCompare(flag) == .orderedSame }) {
+            return systemFlags & (1 << bit) != 0
+        }
+        return keywords?.contains(flag) ?? false
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
 }
 
 /// The session's view of its selected mailbox (RFC 9051 §2.3.1.2): messages
