@@ -125,6 +125,7 @@ public final class StreamSessionHandler: ChannelInboundHandler {
             return
         }
         if step.output.startCompression, !startCompression(context) { return }
+        if step.output.quickAcknowledgement { Self.acknowledgeQuickly(context.channel) }
         guard let next = step.next else {
             busy = false
             pump(context)
@@ -147,6 +148,14 @@ public final class StreamSessionHandler: ChannelInboundHandler {
     /// COMPRESS=DEFLATE (RFC 4978 §3): the OK has gone out uncompressed;
     /// from here on both directions pass the deflate handlers, which sit
     /// inside TLS. False (and the connection closing) if they cannot start.
+    /// TCP_QUICKACK (12 on Linux, netinet/tcp.h): the next segments are
+    /// acknowledged at once; the kernel drops back to delayed ACKs by itself.
+    private static func acknowledgeQuickly(_ channel: any Channel) {
+        #if os(Linux)
+        _ = try? channel.syncOptions?.setOption(.tcpOption(.init(rawValue: 12)), value: 1)
+        #endif
+    }
+
     private func startCompression(_ context: ChannelHandlerContext) -> Bool {
         pending = []
         do {

@@ -44,7 +44,8 @@ extension StreamStep {
     /// The network layer's form of a connection's step.
     init(_ step: ConnectionStep) {
         let output = StreamOutput(bytes: step.output.bytes, close: step.output.close, startTLS: step.output.startTLS,
-                                  startCompression: step.output.startCompression)
+                                  startCompression: step.output.startCompression,
+                                  quickAcknowledgement: step.output.quickAcknowledgement)
         guard let next = step.next else {
             self.init(output: output)
             return

@@ -7,12 +7,16 @@ public struct ConnectionOutput: Equatable, Sendable {
     public var startTLS = false
     /// After writing `bytes`, compress both directions (IMAP COMPRESS=DEFLATE).
     public var startCompression = false
+    /// Acknowledge the client's next segments at once (after an IMAP continuation request).
+    public var quickAcknowledgement = false
 
-    public init(bytes: [UInt8] = [], close: Bool = false, startTLS: Bool = false, startCompression: Bool = false) {
+    public init(bytes: [UInt8] = [], close: Bool = false, startTLS: Bool = false, startCompression: Bool = false,
+                quickAcknowledgement: Bool = false) {
         self.bytes = bytes
         self.close = close
         self.startTLS = startTLS
         self.startCompression = startCompression
+        self.quickAcknowledgement = quickAcknowledgement
     }
 }
 

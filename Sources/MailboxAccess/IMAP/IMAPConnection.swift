@@ -116,6 +116,7 @@ public final class IMAPConnection: MailboxConnection, @unchecked Sendable {
             switch event {
             case .needsContinuation:
                 output.bytes += encode(.continuation("Ready for literal data"))
+                output.quickAcknowledgement = true
             case .error(let error):
                 let tag = error.tag ?? "*"
                 let response: IMAPResponse = error.isTooBig && error.tag != nil
