@@ -22,6 +22,7 @@ extension POP3Connection {
             let validity = UInt32(truncatingIfNeeded: inbox.uidValidity)
             let messages = try await store.messages(userID: record.id, mailbox: "INBOX")
             bodyHashes = Dictionary(messages.map { ($0.uid, $0.bodyHash) }, uniquingKeysWith: { first, _ in first })
+            order = messages.map { ($0.uid, $0.size) }
             return .maildropOpened(messages.map {
                 POP3MessageInfo(uid: $0.uid, size: $0.size, uniqueID: POP3UniqueID.make(uidValidity: validity, uid: UInt32(truncatingIfNeeded: $0.uid)))
             })
@@ -32,16 +33,34 @@ extension POP3Connection {
         }
     }
 
-    /// The stored bytes of message `uid`.
+    /// The stored bytes of message `uid`, from the read-ahead or with the
+    /// messages after it in one store read.
     func load(uid: Int64, top: Bool) async -> POP3ServerEvent {
-        guard let hash = bodyHashes[uid], let content = try? await services.ingress.store.content(hash: hash) else {
-            return .messageLoadFailed
-        }
+        if readAhead[uid] == nil { await readAhead(from: uid) }
+        guard let content = readAhead.removeValue(forKey: uid) else { return .messageLoadFailed }
         if !top {
             statistics.retrieved += 1
             statistics.retrievedBytes += content.count
         }
         return .messageLoaded(content)
+    }
+
+    /// Reads `uid` and the messages that follow it, up to `readAheadBytes`.
+    func readAhead(from uid: Int64) async {
+        readAhead = [:]
+        guard let start = order.firstIndex(where: { $0.uid == uid }) else { return }
+        var uids: [Int64] = []
+        var total = 0
+        for (next, size) in order[start...] {
+            if !uids.isEmpty && total + size > Self.readAheadBytes { break }
+            uids.append(next)
+            total += size
+        }
+        let hashes = uids.compactMap { bodyHashes[$0] }
+        guard let contents = try? await services.ingress.store.contents(hashes: hashes) else { return }
+        for uid in uids {
+            if let hash = bodyHashes[uid], let content = contents[hash] { readAhead[uid] = content }
+        }
     }
 
     /// QUIT's UPDATE state (RFC 1939 §6): the deleted messages leave the store.

@@ -18,6 +18,13 @@ public final class POP3Connection: MailboxConnection, @unchecked Sendable {
     var mailboxID: Int64?
     /// The body of each message in the maildrop, by UID.
     var bodyHashes: [Int64: String] = [:]
+    /// The maildrop's UIDs and sizes in message-number order, for read-ahead.
+    var order: [(uid: Int64, size: Int)] = []
+    /// Bodies read ahead of the client's RETR, by UID (at most `readAheadBytes` of them).
+    var readAhead: [Int64: [UInt8]] = [:]
+    /// How much the read-ahead may hold: clients fetch in order, so one store
+    /// read serves many RETRs without holding much of the maildrop in memory.
+    static let readAheadBytes = 1 << 20
     var user: String?
     var statistics = (retrieved: 0, retrievedBytes: 0, deleted: 0)
     var finished = false
