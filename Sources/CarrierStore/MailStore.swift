@@ -51,6 +51,8 @@ public protocol MailStore: Sendable {
     func releaseClaimedQueueRecipients() async throws
     /// The recipient is done (delivered or bounced); the message leaves the queue with its last recipient.
     func completeQueueRecipient(queueID: String, recipient: String) async throws
+    /// Several recipients of one message delivered: one write for all of them.
+    func completeQueueRecipients(queueID: String, recipients: [String]) async throws
     /// Another try failed: records the reason and when to try again.
     func deferQueueRecipient(queueID: String, recipient: String, reason: String, nextAttempt: Int64) async throws
     /// Records that the sender was told this recipient is delayed (`delay_warning_time`).

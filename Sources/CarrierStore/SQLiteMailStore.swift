@@ -281,6 +281,17 @@ public final class SQLiteMailStore: MailStore {
         }
     }
 
+    public func completeQueueRecipients(queueID: String, recipients: [String]) async throws {
+        guard !recipients.isEmpty else { return }
+        try await writer.write { db in
+            let delete = try db.cachedStatement(sql: "DELETE FROM queue_recipients WHERE queue_id = ? AND recipient = ?")
+            for recipient in recipients { try delete.execute(arguments: [queueID, recipient]) }
+            try db.execute(sql: """
+                DELETE FROM queue WHERE queue_id = ? AND NOT EXISTS (SELECT 1 FROM queue_recipients WHERE queue_id = ?)
+                """, arguments: [queueID, queueID])
+        }
+    }
+
     public func markDelayWarned(queueID: String, recipient: String) async throws {
         try await writer.write { db in
             try db.execute(sql: "UPDATE queue_recipients SET delay_warned = 1 WHERE queue_id = ? AND recipient = ?",

@@ -1,7 +1,8 @@
 extension TransferEncoding {
     /// Decodes quoted-printable (RFC 2045 §6.7): `=XX` escapes (either case),
-    /// soft line breaks (`=`, optional white space, then CRLF, LF or the end),
-    /// and removal of white space trailing a line (rule 3). An `=` that starts
+    /// soft line breaks (`=`, optional white space, then CRLF, LF or the end;
+    /// white space before the `=` is kept), and removal of white space
+    /// trailing a line (rule 3). An `=` that starts
     /// no valid escape is kept literally. Line breaks are kept as written.
     public static func decodeQuotedPrintable(_ bytes: some Collection<UInt8>) -> [UInt8] {
         let input = Array(bytes)
@@ -21,7 +22,9 @@ extension TransferEncoding {
                 output.removeLast(pendingWhitespace)
                 output.append(byte)
             } else if byte == RFC5322ASCII.equals, let after = softBreakEnd(input, index + 1) {
-                output.removeLast(pendingWhitespace)
+                // White space before the `=` of a soft break is text (RFC 2045
+                // §6.7's own "Now's the time =" example); only white space
+                // after it, padding the encoded line, is removed.
                 index = after
                 pendingWhitespace = 0
                 continue

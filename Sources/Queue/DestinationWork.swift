@@ -5,6 +5,8 @@ import SMTPProtocol
 /// one of them delivers a message, then up to `limit`. When every connection
 /// has failed and none delivered, the destination counts as dead and waiting
 /// connections are not opened; the jobs left are deferred by the caller.
+/// Later queue passes add their jobs for the same destination to the work in
+/// progress, so the limit holds for the destination, not for each pass.
 actor DestinationWork {
     private var pending: [OutboundJob]
     private var allowed: Int
@@ -14,6 +16,8 @@ actor DestinationWork {
     private(set) var delivered = false
     /// The last connection failure, for the jobs left over.
     private(set) var lastFailure: SMTPClientFailure?
+    /// Set once the caller has taken the leftovers: no more jobs are accepted.
+    private var closed = false
 
     init(jobs: [OutboundJob], initial: Int, limit: Int) {
         pending = jobs.reversed()
@@ -65,8 +69,21 @@ actor DestinationWork {
         lastFailure = failure
     }
 
-    /// The jobs no connection took.
+    /// More jobs for this destination; false once the work is finished, so
+    /// the caller starts a new one.
+    func add(_ jobs: [OutboundJob]) -> Bool {
+        guard !closed else { return false }
+        pending.insert(contentsOf: jobs.reversed(), at: 0)
+        while running < allowed, !waiting.isEmpty {
+            running += 1
+            waiting.removeFirst().resume(returning: true)
+        }
+        return true
+    }
+
+    /// The jobs no connection took; the work accepts no more.
     func leftover() -> [OutboundJob] {
+        closed = true
         defer { pending = [] }
         return pending.reversed()
     }

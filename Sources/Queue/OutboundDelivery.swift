@@ -43,20 +43,20 @@ public struct OutboundDelivery: Sendable {
         self.resolver = resolver
     }
 
-    /// Delivers `jobs` to `hop`; every recipient of every job is settled exactly once.
-    func deliver(_ jobs: [OutboundJob], to hop: NextHop, policy: OutboundPolicy, concurrency: Concurrency,
+    /// Delivers the jobs of `work` (and any added while it runs) to `hop`;
+    /// every recipient of every job is settled exactly once.
+    func deliver(_ work: DestinationWork, to hop: NextHop, policy: OutboundPolicy, concurrency: Concurrency,
                  load: @escaping @Sendable (OutboundJob) async -> AcceptedMessage?,
                  settle: @escaping @Sendable (OutboundJob, AcceptedMessage?, [Result]) async -> Void) async {
         let addresses: [(name: String, address: String, port: Int)]
         switch await self.addresses(for: hop) {
         case .success(let found): addresses = found
         case .failure(let failure):
-            for job in jobs { await settle(job, nil, job.recipients.map { _ in failure.result }) }
+            for job in await work.leftover() { await settle(job, nil, job.recipients.map { _ in failure.result }) }
             return
         }
-        let work = DestinationWork(jobs: jobs, initial: concurrency.initial, limit: concurrency.limit)
         await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<min(concurrency.limit, jobs.count) {
+            for _ in 0..<concurrency.limit {
                 group.addTask {
                     guard await work.admit() else { return }
                     await self.connect(work, addresses, policy: policy, load: load, settle: settle)

@@ -25,11 +25,15 @@ extension QueueManager {
                                                        limit: services.settings.defaultDestinationConcurrencyLimit)
         var deliveries: [@Sendable () async -> Void] = []
         for (key, jobs) in destinations {
+            if let running = activeDestinations.withLockedValue({ $0[key] }), await running.add(jobs) { continue }
+            let work = DestinationWork(jobs: jobs, initial: concurrency.initial, limit: concurrency.limit)
+            activeDestinations.withLockedValue { $0[key] = work }
             let policy = OutboundDelivery.policy(services.settings, credentials: await credentials.credentials(for: key))
             deliveries.append {
-                await outbound.deliver(jobs, to: key.hop, policy: policy, concurrency: concurrency,
+                await outbound.deliver(work, to: key.hop, policy: policy, concurrency: concurrency,
                                        load: { await self.message($0.entry, now: now) },
                                        settle: { await self.settle($0, $1, $2, services, now: now) })
+                self.activeDestinations.withLockedValue { if $0[key] === work { $0[key] = nil } }
             }
         }
         return deliveries
@@ -40,11 +44,19 @@ extension QueueManager {
                 _ services: IngressServices, now: Int64) async {
         var bounced: [(QueuedDelivery, String)] = []
         var relayed: [(address: String, action: String, reason: String)] = []
+        let delivered = zip(job.recipients, results).compactMap { queued, result -> String? in
+            if case .delivered = result { return queued.recipient }
+            return nil
+        }
+        do {
+            try await store.completeQueueRecipients(queueID: job.queueID, recipients: delivered)
+        } catch {
+            logger.error("warning: \(job.queueID): delivered, but the queue could not be updated (the next attempt sends it again): \(error)")
+        }
         for (queued, result) in zip(job.recipients, results) {
             switch result {
             case .delivered(let relay, let reply):
                 logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=\(relay), delay=\(now - queued.arrival), dsn=2.0.0, status=sent (\(reply))")
-                try? await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
                 if queued.wantsNotice(.success) { relayed.append((queued.recipient, "relayed", "delivered via \(relay): \(reply)")) }
             case .deferred(let reason):
                 await retry(queued, reason: reason, services, now: now, message: message)

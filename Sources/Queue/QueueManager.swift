@@ -26,6 +26,9 @@ public final class QueueManager: Sendable {
     let outbound: OutboundDelivery?
     /// The most recipients one pass takes.
     static let batchSize = 2000
+    /// The destinations being delivered to now: a later pass adds its jobs to
+    /// these, so one destination never gets more than its concurrency limit.
+    let activeDestinations = NIOLockedValueBox<[DestinationKey: DestinationWork]>([:])
     /// The most destinations delivered to at once by `run`.
     static let destinationLimit = 50
 

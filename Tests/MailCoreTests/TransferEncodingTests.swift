@@ -36,6 +36,8 @@ import Testing
         ("trailing   \r\nspace\t\r\n", "trailing\r\nspace\r\n"), ("end  ", "end"),
         ("keep=20\r\n", "keep \r\n"), ("a = b", "a = b"), ("bad=ZZ", "bad=ZZ"), ("cut=4", "cut=4"), ("last=", "last"),
         ("=3D=3D", "=="),
+        // RFC 2045 §6.7 rule (5): "Now's the time =" keeps its space before the soft break.
+        ("Now's the time =\r\nfor all folk", "Now's the time for all folk"), ("a =\r\nb", "a b"),
     ])
     func decodesQuotedPrintable(encoded: String, decoded: String) {
         #expect(TransferEncoding.decodeQuotedPrintable(Array(encoded.utf8)) == Array(decoded.utf8))

@@ -40,7 +40,8 @@ import Testing
         let policy = OutboundPolicy(ehloName: "client.test", tlsLevel: .encrypt, credentials: ("bob", "s3cret"), timeout: .seconds(10))
         let settled = NIOLockedValueBox<[String: [OutboundDelivery.Result]]>([:])
         let jobs = (1...12).map { Self.job($0, to: "bob") }
-        await delivery.deliver(jobs, to: NextHop(host: "127.0.0.1", port: port, mxLookup: false), policy: policy,
+        await delivery.deliver(DestinationWork(jobs: jobs, initial: 1, limit: 2),
+                               to: NextHop(host: "127.0.0.1", port: port, mxLookup: false), policy: policy,
                                concurrency: .init(initial: 1, limit: 2),
                                load: { Self.accepted($0) },
                                settle: { job, _, results in settled.withLockedValue { $0[job.queueID, default: []] += results } })
@@ -56,6 +57,19 @@ import Testing
         try await group.shutdownGracefully()
     }
 
+    /// Jobs added while a destination is being delivered to ride its
+    /// connections; once it is finished it takes no more.
+    @Test func jobsJoinTheWorkInProgressUntilItIsFinished() async {
+        let work = DestinationWork(jobs: [Self.job(1, to: "bob")], initial: 1, limit: 2)
+        #expect(await work.admit())
+        #expect(await work.add([Self.job(2, to: "bob")]))
+        #expect(await work.next()?.queueID == "Q1")
+        #expect(await work.next()?.queueID == "Q2")
+        #expect(await work.next() == nil)
+        #expect(await work.leftover().isEmpty)
+        #expect(await work.add([Self.job(3, to: "bob")]) == false)
+    }
+
     /// A destination nobody answers for: every job is deferred once, with the
     /// connection failure as the reason, and no more connections are tried
     /// than the initial concurrency.
@@ -65,7 +79,8 @@ import Testing
                                         resolver: DNSResolver.system(group: group))
         let policy = OutboundPolicy(ehloName: "client.test", tlsLevel: .may, timeout: .seconds(5))
         let settled = NIOLockedValueBox<[String: [OutboundDelivery.Result]]>([:])
-        await delivery.deliver((1...5).map { Self.job($0, to: "bob") }, to: NextHop(host: "127.0.0.1", port: 1, mxLookup: false),
+        await delivery.deliver(DestinationWork(jobs: (1...5).map { Self.job($0, to: "bob") }, initial: 2, limit: 20),
+                               to: NextHop(host: "127.0.0.1", port: 1, mxLookup: false),
                                policy: policy, concurrency: .init(initial: 2, limit: 20), load: { Self.accepted($0) },
                                settle: { job, _, results in settled.withLockedValue { $0[job.queueID, default: []] += results } })
         let outcomes = settled.withLockedValue { $0 }
