@@ -31,6 +31,7 @@ extension MailServer {
         let locks = maildropLocks
         let changes = mailboxChanges
         let structures = imapStructures
+        let views = imapViews
         let writer = logWriter
         return try await StreamListener.bind(
             endpoints, group: group, idleTimeout: .nanoseconds(Int64(idle.components.seconds) * 1_000_000_000), tls: tls,
@@ -40,7 +41,7 @@ extension MailServer {
             let trusted = current.settings.mynetworks.contains { $0.contains(peer.address) }
             let client = ClientInfo(hostname: Self.clientName(peer.address), address: peer.address, port: peer.port, isTrusted: trusted)
             let mailbox = MailboxServices(ingress: current, pop3Logger: writer.logger("pop3d"), imapLogger: writer.logger("imapd"),
-                                          maildropLocks: locks, changes: changes, structures: structures)
+                                          maildropLocks: locks, changes: changes, structures: structures, views: views)
             return MailboxStreamSession(make(mailbox, client))
         }
     }

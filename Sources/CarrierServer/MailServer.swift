@@ -37,6 +37,8 @@ public final class MailServer: Sendable {
     let mailboxChanges = MailboxChangeNotifier()
     /// ENVELOPE and BODYSTRUCTURE of recently fetched bodies, shared by every IMAP connection.
     let imapStructures = IMAPStructureCache()
+    /// Selected mailboxes' message lists, shared by IMAP sessions.
+    let imapViews = IMAPViewCache()
 
     let privilegedHelper: PrivilegedDeliveryClient?
     /// Brute-force counters shared by every connection for the process's life (reload keeps them).
@@ -74,7 +76,8 @@ public final class MailServer: Sendable {
             services.withLockedValue { $0 }
         }
         self.queueManager = queueManager
-        services.withLockedValue { $0.outboundTrigger = { queueManager.trigger() } }
+        // Weak: the queue manager's services closure holds `services`, so a strong capture would be a cycle.
+        services.withLockedValue { $0.outboundTrigger = { [weak queueManager] in queueManager?.trigger() } }
     }
 
     static func makeServices(_ settings: CarrierSettings, store: SQLiteMailStore, directory: DirectoryCache,
@@ -221,8 +224,7 @@ public final class MailServer: Sendable {
         }
         var fresh = Self.makeServices(settings, store: store, directory: directory, logWriter: logWriter, queueIDs: queueIDs,
                                       privilegedHelper: privilegedHelper, authLimiter: authLimiter, rateLimiter: rateLimiter)
-        let queueManager = self.queueManager
-        fresh.outboundTrigger = { queueManager.trigger() }
+        fresh.outboundTrigger = { [weak queueManager = self.queueManager] in queueManager?.trigger() }
         services.withLockedValue { $0 = fresh }
     }
 

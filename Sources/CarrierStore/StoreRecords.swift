@@ -49,6 +49,18 @@ public struct MessageRecord: Equatable, Sendable {
     public var size: Int
     public var bodyHash: String
     public var queueID: String?
+
+    public init(mailboxID: Int64, uid: Int64, modSeq: Int64, flags: [String], internalDate: Int64, size: Int,
+                bodyHash: String, queueID: String?) {
+        self.mailboxID = mailboxID
+        self.uid = uid
+        self.modSeq = modSeq
+        self.flags = flags
+        self.internalDate = internalDate
+        self.size = size
+        self.bodyHash = bodyHash
+        self.queueID = queueID
+    }
 }
 
 /// A message in the outbound queue (what `mailq` lists) with its recipients.

@@ -18,14 +18,18 @@ public struct MailboxServices: Sendable {
     /// ENVELOPE and BODYSTRUCTURE of recently fetched bodies; pass the
     /// server's one so connections share it.
     public let structures: IMAPStructureCache
+    /// Selected mailboxes' message lists, shared by the sessions viewing them.
+    public let views: IMAPViewCache
 
     public init(ingress: IngressServices, pop3Logger: Logger, imapLogger: Logger,
-                maildropLocks: MaildropLocks, changes: MailboxChangeNotifier, structures: IMAPStructureCache = IMAPStructureCache()) {
+                maildropLocks: MaildropLocks, changes: MailboxChangeNotifier, structures: IMAPStructureCache = IMAPStructureCache(),
+                views: IMAPViewCache = IMAPViewCache()) {
         self.ingress = ingress
         self.pop3Logger = pop3Logger
         self.imapLogger = imapLogger
         self.maildropLocks = maildropLocks
         self.changes = changes
         self.structures = structures
+        self.views = views
     }
 }

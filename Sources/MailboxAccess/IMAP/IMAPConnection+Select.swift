@@ -21,8 +21,14 @@ extension IMAPConnection {
             guard let mailbox = try await lookup(name.name) else {
                 return encode(responses + [no(tag, "Mailbox doesn't exist: \(name.name)", .nonExistent)])
             }
-            let messages = try await services.ingress.store.messages(mailboxID: mailbox.id)
-            let view = IMAPMailboxView(mailbox: mailbox, messages: messages, readOnly: readOnly)
+            var view: IMAPMailboxView
+            if let shared = services.views.messages(mailboxID: mailbox.id, modSeq: mailbox.highestModSeq) {
+                view = IMAPMailboxView(mailbox: mailbox, entries: shared, readOnly: readOnly)
+            } else {
+                view = IMAPMailboxView(mailbox: mailbox, messages: try await services.ingress.store.messages(mailboxID: mailbox.id),
+                                       readOnly: readOnly)
+                view.messages = services.views.share(mailboxID: mailbox.id, modSeq: mailbox.highestModSeq, messages: view.messages)
+            }
             let permanent: [IMAPFlag] = readOnly ? [] : IMAPFlags.system
             responses += [
                 .untagged(.flags(IMAPFlags.system)),
@@ -79,6 +85,9 @@ extension IMAPConnection {
             return []
         }
         let responses = view.apply(changes, expunges: expunges, condStore: condStore, qresync: qresync)
+        if view.pendingExpunges.isEmpty, view.highestModSeq == changes.mailbox.highestModSeq, !responses.isEmpty || !changes.changed.isEmpty {
+            view.messages = services.views.share(mailboxID: view.mailboxID, modSeq: view.highestModSeq, messages: view.messages)
+        }
         selected = view
         return encode(responses.map(IMAPResponse.untagged))
     }

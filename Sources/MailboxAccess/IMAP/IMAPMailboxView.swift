@@ -117,6 +117,17 @@ struct IMAPMailboxView: Sendable {
         highestModSeq = mailbox.highestModSeq
     }
 
+    /// A view over a message list another session already built (shared storage).
+    init(mailbox: MailboxRecord, entries: [IMAPMessageEntry], readOnly: Bool) {
+        mailboxID = mailbox.id
+        name = mailbox.name
+        uidValidity = UInt32(truncatingIfNeeded: mailbox.uidValidity)
+        self.readOnly = readOnly
+        messages = entries
+        uidNext = mailbox.uidNext
+        highestModSeq = mailbox.highestModSeq
+    }
+
     /// The index of the message with this UID.
     func index(ofUID uid: UInt32) -> Int? {
         var low = 0
