@@ -28,15 +28,17 @@ public final class ClientStream: @unchecked Sendable {
 
     let channel: any Channel
     private var iterator: AsyncThrowingStream<[UInt8], any Error>.AsyncIterator
+    /// The peer's address and port, for logs (`host[address]:port`); taken at
+    /// connect time, so they stay known after the connection is lost.
+    public let peerAddress: String
+    public let peerPort: Int
 
     private init(channel: any Channel, inbound: AsyncThrowingStream<[UInt8], any Error>) {
         self.channel = channel
         iterator = inbound.makeAsyncIterator()
+        peerAddress = channel.remoteAddress?.ipAddress ?? "unknown"
+        peerPort = channel.remoteAddress?.port ?? 0
     }
-
-    /// The peer's address and port, for logs (`host[address]:port`).
-    public var peerAddress: String { channel.remoteAddress?.ipAddress ?? "unknown" }
-    public var peerPort: Int { channel.remoteAddress?.port ?? 0 }
 
     /// Reads not yet taken by `read()` beyond which the peer is flooding us: the
     /// connection is closed rather than buffering more or dropping bytes.
@@ -100,15 +102,20 @@ public final class ClientStream: @unchecked Sendable {
         let serverHostname = hostname.flatMap { $0.first?.isNumber == true ? nil : $0 }
         try await channel.eventLoop.submit {
             let handler = try NIOSSLClientHandler(context: context, serverHostname: serverHostname)
-            try channel.pipeline.syncOperations.addHandlers([handler, HandshakeWaiter(promise: promise)], position: .first)
+            try channel.pipeline.syncOperations.addHandlers([TLSServerHelloReader(), handler, HandshakeWaiter(promise: promise)],
+                                                            position: .first)
         }.get()
         do {
             try await promise.futureResult.get()
         } catch {
             throw Failure(description: "TLS handshake failed: \(error)")
         }
-        let version = try? await channel.eventLoop.submit { try channel.pipeline.syncOperations.nioSSL_tlsVersion() }.get()
-        return TLSInfo(protocolVersion: version.flatMap { $0 }.map(TLSInfo.name) ?? "unknown", cipherSuite: "unknown")
+        let negotiated = try? await channel.eventLoop.submit { () -> (TLSVersion?, UInt16?) in
+            let pipeline = channel.pipeline.syncOperations
+            return (try pipeline.nioSSL_tlsVersion(), try pipeline.handler(type: TLSServerHelloReader.self).cipherSuite)
+        }.get()
+        return TLSInfo(protocolVersion: negotiated?.0.map(TLSInfo.name) ?? "unknown",
+                       cipherSuite: negotiated?.1.map(TLSCipherSuiteNames.name) ?? "unknown")
     }
 
     public func close() async {

@@ -26,3 +26,29 @@ final class TLSCipherSuiteHandler: ChannelOutboundHandler {
 
 @available(*, unavailable)
 extension TLSCipherSuiteHandler: Sendable {}
+
+/// The client side's counterpart: sits between the socket and
+/// `NIOSSLClientHandler` and reads the cipher suite the server chose out of
+/// the ServerHello as it arrives. Every read passes through unchanged.
+final class TLSServerHelloReader: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+
+    private(set) var cipherSuite: UInt16?
+    private var seen: [UInt8]? = []
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if var bytes = seen {
+            bytes += unwrapInboundIn(data).readableBytesView.prefix(TLSServerHello.longestPrefix - bytes.count)
+            switch TLSServerHello.scan(bytes) {
+            case .needMoreBytes: seen = bytes
+            case .cipherSuite(let code): cipherSuite = code; seen = nil
+            case .notServerHello: seen = nil
+            }
+        }
+        context.fireChannelRead(data)
+    }
+}
+
+@available(*, unavailable)
+extension TLSServerHelloReader: Sendable {}
