@@ -26,18 +26,20 @@ struct BodyFileStore: Sendable {
         guard fd >= 0 else { throw Self.posixError("open \(temporary)") }
         fchmod(fd, mode)
         var written = 0
-        let ok: Bool = content.withUnsafeBytes { raw in
+        // errno of the failed write or fsync, taken before close and unlink can change it.
+        let failure: Int32? = content.withUnsafeBytes { raw in
             while written < raw.count {
                 let n = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n <= 0 { return false }
+                if n < 0 { return errno }
+                if n == 0 { return EIO }
                 written += n
             }
-            return fsync(fd) == 0
+            return fsync(fd) == 0 ? nil : errno
         }
         close(fd)
-        guard ok else {
+        if let failure {
             unlink(temporary)
-            throw errno == ENOSPC ? MailStoreError.storageFull : Self.posixError("write \(temporary)")
+            throw Self.posixError("write \(temporary)", code: failure)
         }
         guard rename(temporary, final) == 0 else { throw Self.posixError("rename \(final)") }
         try Self.syncDirectory(folder)
@@ -57,8 +59,9 @@ struct BodyFileStore: Sendable {
         guard fsync(fd) == 0 else { throw posixError("fsync \(path)") }
     }
 
-    static func posixError(_ what: String) -> any Error {
-        let code = errno
+    /// The error for a failed system call (`code` defaults to errno now):
+    /// ENOSPC is the store's `storageFull`.
+    static func posixError(_ what: String, code: Int32 = errno) -> any Error {
         if code == ENOSPC { return MailStoreError.storageFull }
         return NSError(domain: NSPOSIXErrorDomain, code: Int(code),
                        userInfo: [NSLocalizedDescriptionKey: "\(what): \(String(cString: strerror(code)))"])

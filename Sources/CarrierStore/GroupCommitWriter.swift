@@ -84,12 +84,12 @@ final class GroupCommitWriter: Sendable {
                     outcome = .success(try work(db))
                     return .commit
                 } catch {
-                    outcome = .failure(error)
+                    outcome = .failure(classify(error))
                     return .rollback
                 }
             }
         } catch {
-            outcome = .failure(error)
+            outcome = .failure(classify(error))
         }
         return outcome
     }

@@ -25,10 +25,16 @@ actor DestinationWork {
         allowed = min(max(1, initial), self.limit)
     }
 
+    /// True when another connection is allowed and would find a job: never
+    /// more connections than jobs waiting.
+    private var wantsConnection: Bool {
+        running < allowed && running < pending.count
+    }
+
     /// Waits until this connection may open; false when it is not needed.
     func admit() async -> Bool {
         if pending.isEmpty { return false }
-        if running < allowed {
+        if wantsConnection {
             running += 1
             return true
         }
@@ -59,7 +65,7 @@ actor DestinationWork {
         delivered = true
         guard allowed < limit else { return }
         allowed = limit
-        while running < allowed, !waiting.isEmpty, !pending.isEmpty {
+        while wantsConnection, !waiting.isEmpty {
             running += 1
             waiting.removeFirst().resume(returning: true)
         }
@@ -74,7 +80,7 @@ actor DestinationWork {
     func add(_ jobs: [OutboundJob]) -> Bool {
         guard !closed else { return false }
         pending.insert(contentsOf: jobs.reversed(), at: 0)
-        while running < allowed, !waiting.isEmpty {
+        while wantsConnection, !waiting.isEmpty {
             running += 1
             waiting.removeFirst().resume(returning: true)
         }

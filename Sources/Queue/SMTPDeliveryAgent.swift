@@ -129,7 +129,7 @@ private struct Conversation<Feed: OutboundMessageFeed> {
             for action in actions {
                 switch action {
                 case .send(let bytes):
-                    do { try await stream.write(bytes) } catch { return finish(reason: "lost connection: \(error)") }
+                    do { try await stream.write(bytes) } catch { return await lost() }
                 case .startTLS:
                     next += await startTLS()
                 case .authenticate(let mechanism, let challenge):
@@ -149,11 +149,24 @@ private struct Conversation<Feed: OutboundMessageFeed> {
                 }
             }
             if next.isEmpty {
-                guard let event = await readEvent() else { return finish(reason: "lost connection with \(host)[\(port)]") }
+                guard let event = await readEvent() else { return await lost() }
                 next = session.handle(event)
             }
             actions = next
         }
+    }
+
+    /// The connection ended under the session: the message in flight is
+    /// reported to the feed (deferred), so its recipients are settled.
+    mutating func lost() async -> SMTPDeliveryAgent.ConnectionOutcome {
+        for action in session.handle(.connectionLost) {
+            switch action {
+            case .messageResult(let outcome): await feed.completed(outcome, relay: relay)
+            case .connectionFailed(let f): failure = f
+            default: break
+            }
+        }
+        return finish(reason: "lost connection with \(host)[\(port)]")
     }
 
     /// A QUIT that was answered, or a close after a failure.

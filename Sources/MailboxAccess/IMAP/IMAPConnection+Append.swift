@@ -6,8 +6,9 @@ import MailCore
 /// APPEND with MULTIAPPEND (RFC 9051 §6.3.12, RFC 3502) answering
 /// APPENDUID (RFC 4315 §3); a message over `message_size_limit` is refused
 /// with TOOBIG (RFC 7889 §4), one that does not fit `mailbox_size_limit`
-/// with OVERQUOTA (RFC 9208 §4.3.1). Literal8 data (RFC 3516 §4.4) is
-/// stored as sent.
+/// with OVERQUOTA (RFC 9208 §4.3.1), and so is one the disk has no room
+/// for, as Dovecot answers ENOSPC. Literal8 data (RFC 3516 §4.4) is stored
+/// as sent.
 extension IMAPConnection {
     func append(_ tag: String, _ wire: String, _ messages: [IMAPAppendMessage]) async -> [UInt8] {
         guard let name = try? IMAPMailboxName(wire: wire, utf8: utf8Names) else {
@@ -35,6 +36,9 @@ extension IMAPConnection {
             let code = IMAPResponseCode.appendUID(uidValidity: UInt32(truncatingIfNeeded: mailbox.uidValidity),
                                                   uids: IMAPNumberSet(uids.map { UInt32(truncatingIfNeeded: $0) }))
             return await synchronize(expunges: false) + encode(ok(tag, "APPEND completed", code))
+        } catch MailStoreError.storageFull {
+            log.error("\(who): APPEND to \(name.name) failed: insufficient storage")
+            return encode(no(tag, "Not enough disk space", .overQuota))
         } catch {
             log.error("\(who): APPEND to \(name.name) failed: \(error)")
             return encode(no(tag, "Temporary server failure", .unavailable))

@@ -74,7 +74,8 @@ extension IMAPConnection {
     }
 
     /// COPY keeps flags and internal dates; MOVE (RFC 6851 §3.3) sends the
-    /// COPYUID untagged, then the EXPUNGEs, then the tagged OK.
+    /// COPYUID untagged, then the EXPUNGEs, then the tagged OK. A full disk
+    /// is answered OVERQUOTA, as APPEND does.
     func copy(_ tag: String, _ set: IMAPSequenceSet, _ wire: String, uid: Bool, move: Bool) async -> [UInt8] {
         let verb = (uid ? "UID " : "") + (move ? "MOVE" : "COPY")
         let output = move ? [] : await synchronize(expunges: false)
@@ -105,6 +106,8 @@ extension IMAPConnection {
             var moved: [UInt8] = []
             if let code { moved = encode(.untagged(.condition(.ok, code: code, text: "Moved UIDs"))) }
             return moved + (await synchronize(expunges: true)) + encode(ok(tag, "\(verb) completed"))
+        } catch MailStoreError.storageFull {
+            return output + encode(no(tag, "Not enough disk space", .overQuota))
         } catch {
             return output + encode(no(tag, "Temporary server failure", .unavailable))
         }

@@ -18,6 +18,9 @@ public enum SMTPClientEvent: Equatable, Sendable {
     case saslClientFailed(String)
     /// The transport's timer for the current stage ran out (RFC 5321 §4.5.3.2).
     case timeout
+    /// The connection ended under the session (the server closed it, a read
+    /// or write failed): the message in flight is deferred.
+    case connectionLost
     /// No more messages: say QUIT and close.
     case quit
 }

@@ -56,6 +56,8 @@ public struct SMTPClientSession: Sendable {
                 + fail(.deferred("SASL authentication failed: \(reason)"), sayQuit: false)
         case .timeout:
             return timeout()
+        case .connectionLost:
+            return connectionLost()
         case .quit:
             return quit()
         }
@@ -136,6 +138,20 @@ public struct SMTPClientSession: Sendable {
             return [.close]
         default:
             return fail(.deferred("conversation timed out \(stage)"), sayQuit: false)
+        }
+    }
+
+    /// The connection is gone: the message in flight (if any) is deferred and
+    /// the connection fails, unless QUIT was already said.
+    private mutating func connectionLost() -> [SMTPClientAction] {
+        switch stage {
+        case .closed:
+            return []
+        case .quitting:
+            stage = .closed
+            return [.close]
+        default:
+            return fail(.deferred("lost connection \(stage)"), sayQuit: false)
         }
     }
 
