@@ -12,6 +12,7 @@ import re
 import shutil
 import signal
 import socket
+import ssl
 import sqlite3
 import subprocess
 import tempfile
@@ -345,15 +346,38 @@ class CarrierServer:
         return mailbox_messages(self.datadir, account, mailbox)
 
 
-def start_server(testcase, settings=None, users=(), start=True) -> CarrierServer:
-    """A CarrierServer torn down by `testcase`'s cleanup, with `users` created."""
+def start_server(testcase, settings=None, users=(), start=True, listeners=()) -> CarrierServer:
+    """A CarrierServer torn down by `testcase`'s cleanup, with `users` created.
+
+    `listeners` names extra services (`imap`, `imaps`, `pop3`, `pop3s`,
+    `submission`...) to bind on free ports, distinct from the SMTP one; their
+    ports are in `server.ports`. Settings given here win over those ports."""
     server = CarrierServer(settings)
     testcase.addCleanup(server.cleanup)
+    server.ports = {}
+    taken = {server.port}
+    for name in listeners:
+        port = free_port()
+        while port in taken:
+            port = free_port()
+        taken.add(port)
+        server.ports[name] = port
+        server.settings[f"{name}_listen"] = f"127.0.0.1:{port}"
+    server.settings.update(settings or {})
+    server.write_config()
     for user in users:
         server.add_user(user)
     if start:
         server.start()
     return server
+
+
+def insecure_context() -> ssl.SSLContext:
+    """TLS for the self-signed test certificate: encrypted, not verified."""
+    ctx = ssl.create_default_context()
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx
 
 
 def simple_message(subject="interop test", body="Hello from the interop suite.\n",

@@ -9,42 +9,22 @@ zlib's raw deflate."""
 import imaplib
 import re
 import smtplib
-import socket
-import ssl
 import subprocess
 import unittest
 import zlib
 
-from carrier_harness import TIMEOUT, free_port, simple_message, start_server, wait_for
+from carrier_harness import TIMEOUT, insecure_context, simple_message, start_server, wait_for
 
 PASSWORD = "correct horse battery"
-
-
-def context():
-    ctx = ssl.create_default_context()
-    ctx.check_hostname = False
-    ctx.verify_mode = ssl.CERT_NONE
-    return ctx
 
 
 class IMAPTest(unittest.TestCase):
     QUOTA = 200_000
 
     def setUp(self):
-        self.server = start_server(self, users=["bob"], start=False)
-        ports = {self.server.port}
-        while len(ports) < 3:
-            ports.add(free_port())
-        self.imap_port, self.imaps_port = sorted(ports - {self.server.port})
-        self.server.settings.update({"imap_listen": f"127.0.0.1:{self.imap_port}",
-                                     "imaps_listen": f"127.0.0.1:{self.imaps_port}",
-                                     "mailbox_size_limit": str(self.QUOTA)})
-        self.server.write_config()
-        self.server.start()
-        try:
-            socket.create_connection(("127.0.0.1", self.imap_port), timeout=TIMEOUT).close()
-        except ConnectionRefusedError:
-            self.skipTest("the binary has no IMAP listener (imap_listen not wired)")
+        self.server = start_server(self, users=["bob"], listeners=("imap", "imaps"),
+                                   settings={"mailbox_size_limit": str(self.QUOTA)})
+        self.imap_port, self.imaps_port = self.server.ports["imap"], self.server.ports["imaps"]
         self.deliver(3)
 
     def deliver(self, count, start=0):
@@ -56,7 +36,7 @@ class IMAPTest(unittest.TestCase):
 
     def starttls(self):
         client = imaplib.IMAP4("127.0.0.1", self.imap_port, timeout=TIMEOUT)
-        client.starttls(context())
+        client.starttls(insecure_context())
         client.login("bob", PASSWORD)
         self.addCleanup(self.quietly_logout, client)
         return client
@@ -127,7 +107,7 @@ class IMAPTest(unittest.TestCase):
         self.assertEqual(c.close()[0], "OK")
 
     def test_imaps(self):
-        c = imaplib.IMAP4_SSL("127.0.0.1", self.imaps_port, ssl_context=context(), timeout=TIMEOUT)
+        c = imaplib.IMAP4_SSL("127.0.0.1", self.imaps_port, ssl_context=insecure_context(), timeout=TIMEOUT)
         self.addCleanup(self.quietly_logout, c)
         self.assertNotIn("STARTTLS", c.capabilities)
         c.login("bob", PASSWORD)
@@ -235,7 +215,7 @@ class IMAPTest(unittest.TestCase):
         self.assertEqual(c.untagged_responses.pop("VANISHED", []), [b"(EARLIER) 2"])
 
     def test_compress_deflate(self):
-        c = imaplib.IMAP4_SSL("127.0.0.1", self.imaps_port, ssl_context=context(), timeout=TIMEOUT)
+        c = imaplib.IMAP4_SSL("127.0.0.1", self.imaps_port, ssl_context=insecure_context(), timeout=TIMEOUT)
         self.addCleanup(self.quietly_logout, c)
         c.login("bob", PASSWORD)
         self.assertIn("COMPRESS=DEFLATE", c.capability()[1][0].decode().split())

@@ -6,14 +6,13 @@ tmux listing and reading INBOX over IMAPS."""
 import os
 import shutil
 import smtplib
-import ssl
 import subprocess
 import tempfile
 import time
 import unittest
 from pathlib import Path
 
-from carrier_harness import TIMEOUT, free_port, simple_message, start_server, wait_for
+from carrier_harness import TIMEOUT, insecure_context, simple_message, start_server, wait_for
 from test_mail_command import TmuxTerminal, ensure_tmux
 
 PASSWORD = "correct horse battery"
@@ -24,24 +23,10 @@ except ImportError:  # installed by tests/interop/run; skip when run by hand wit
     imapclient = None
 
 
-def context():
-    ctx = ssl.create_default_context()
-    ctx.check_hostname = False
-    ctx.verify_mode = ssl.CERT_NONE
-    return ctx
-
-
 class IMAPClientsTest(unittest.TestCase):
     def setUp(self):
-        self.server = start_server(self, users=["bob"], start=False)
-        ports = {self.server.port}
-        while len(ports) < 3:
-            ports.add(free_port())
-        self.imap_port, self.imaps_port = sorted(ports - {self.server.port})
-        self.server.settings.update({"imap_listen": f"127.0.0.1:{self.imap_port}",
-                                     "imaps_listen": f"127.0.0.1:{self.imaps_port}"})
-        self.server.write_config()
-        self.server.start()
+        self.server = start_server(self, users=["bob"], listeners=("imap", "imaps"))
+        self.imap_port, self.imaps_port = self.server.ports["imap"], self.server.ports["imaps"]
         self.deliver(3)
 
     def deliver(self, count, start=0):
@@ -54,7 +39,7 @@ class IMAPClientsTest(unittest.TestCase):
     @unittest.skipIf(imapclient is None, "imapclient is not installed (pip install imapclient)")
     def test_imapclient_idle_condstore_move(self):
         client = imapclient.IMAPClient("127.0.0.1", port=self.imap_port, ssl=False, timeout=TIMEOUT)
-        client.starttls(context())
+        client.starttls(insecure_context())
         client.login("bob", PASSWORD)
         self.addCleanup(client.logout)
         self.assertIn(b"CONDSTORE", client.capabilities())

@@ -9,34 +9,19 @@ import pwd
 import shutil
 import tempfile
 import smtplib
-import ssl
 import subprocess
 import unittest
 from pathlib import Path
 
-from carrier_harness import TIMEOUT, free_port, simple_message, start_server, wait_for
+from carrier_harness import TIMEOUT, insecure_context, simple_message, start_server, wait_for
 
 PASSWORD = "correct horse battery"
 
 
-def context():
-    ctx = ssl.create_default_context()
-    ctx.check_hostname = False
-    ctx.verify_mode = ssl.CERT_NONE
-    return ctx
-
-
 class POP3Test(unittest.TestCase):
     def setUp(self):
-        self.server = start_server(self, users=["bob"], start=False)
-        ports = {self.server.port}
-        while len(ports) < 3:
-            ports.add(free_port())
-        self.pop3_port, self.pop3s_port = sorted(ports - {self.server.port})
-        self.server.settings.update({"pop3_listen": f"127.0.0.1:{self.pop3_port}",
-                                     "pop3s_listen": f"127.0.0.1:{self.pop3s_port}"})
-        self.server.write_config()
-        self.server.start()
+        self.server = start_server(self, users=["bob"], listeners=("pop3", "pop3s"))
+        self.pop3_port, self.pop3s_port = self.server.ports["pop3"], self.server.ports["pop3s"]
         self.deliver(3)
 
     def deliver(self, count):
@@ -48,7 +33,7 @@ class POP3Test(unittest.TestCase):
 
     def stls(self):
         client = poplib.POP3("127.0.0.1", self.pop3_port, timeout=TIMEOUT)
-        client.stls(context())
+        client.stls(insecure_context())
         return client
 
     def login(self, client):
@@ -88,7 +73,7 @@ class POP3Test(unittest.TestCase):
         again.quit()
 
     def test_pop3s_apop_free_sasl_plain(self):
-        client = poplib.POP3_SSL("127.0.0.1", self.pop3s_port, timeout=TIMEOUT, context=context())
+        client = poplib.POP3_SSL("127.0.0.1", self.pop3s_port, timeout=TIMEOUT, context=insecure_context())
         self.assertIn("SASL", client.capa())
         client._shortcmd("AUTH PLAIN AGJvYgBjb3JyZWN0IGhvcnNlIGJhdHRlcnk=")
         self.assertEqual(client.stat()[0], 3)

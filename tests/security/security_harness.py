@@ -10,8 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "interop"))
 
-from carrier_harness import (TIMEOUT, SMTPConversation, free_port, simple_message,  # noqa: E402,F401
-                             start_server, wait_for)
+from carrier_harness import (TIMEOUT, SMTPConversation, free_port, insecure_context,  # noqa: E402,F401
+                             simple_message, start_server, wait_for)
 
 PASSWORD = "correct horse battery"
 
@@ -20,27 +20,8 @@ def outside_server(testcase, users=("bob",), extra=None, listeners=()):
     """A server whose mynetworks excludes loopback, so test clients are strangers.
     `listeners` names mail-access services (`imap`, `imaps`, `pop3`, `pop3s`) to
     bind on free ports; their ports are in `server.ports`."""
-    server = start_server(testcase, settings={"mynetworks": "192.0.2.0/24"}, users=users, start=False)
-    server.ports = {}
-    taken = {server.port}
-    for name in listeners:
-        port = free_port()
-        while port in taken:
-            port = free_port()
-        taken.add(port)
-        server.ports[name] = port
-        server.settings[f"{name}_listen"] = f"127.0.0.1:{port}"
-    server.settings.update(extra or {})
-    server.write_config()
-    server.start()
-    return server
-
-
-def insecure_context():
-    ctx = ssl.create_default_context()
-    ctx.check_hostname = False
-    ctx.verify_mode = ssl.CERT_NONE
-    return ctx
+    return start_server(testcase, settings={"mynetworks": "192.0.2.0/24", **(extra or {})}, users=users,
+                        listeners=listeners)
 
 
 class LineClient:
