@@ -78,10 +78,10 @@ let package = Package(
         .target(name: "CarrierTesting", dependencies: [
             "MailCore", "CarrierStore", "CarrierConfig",
         ]),
-        .testTarget(name: "MailCoreTests", dependencies: ["MailCore"]),
+        .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "CarrierTesting"]),
         .testTarget(name: "SMTPProtocolTests", dependencies: ["SMTPProtocol", "MailCore"]),
-        .testTarget(name: "POP3ProtocolTests", dependencies: ["POP3Protocol"]),
-        .testTarget(name: "IMAPProtocolTests", dependencies: ["IMAPProtocol", "MailCore"]),
+        .testTarget(name: "POP3ProtocolTests", dependencies: ["POP3Protocol", "CarrierTesting"]),
+        .testTarget(name: "IMAPProtocolTests", dependencies: ["IMAPProtocol", "MailCore", "CarrierTesting"]),
         .testTarget(name: "CarrierConfigTests", dependencies: ["CarrierConfig"]),
         .testTarget(name: "CarrierAuthTests", dependencies: [
             "CarrierAuth", "MailCore", .product(name: "Crypto", package: "swift-crypto"),

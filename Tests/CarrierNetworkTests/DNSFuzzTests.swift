@@ -1,22 +1,11 @@
+import CarrierTesting
 @testable import CarrierNetwork
 import Testing
 
 /// Random and mutated messages: the parser must throw or succeed, never trap.
 @Suite struct DNSFuzzTests {
-    /// SplitMix64, so a failure can be replayed from its seed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func randomBytes() {
-        var random = SeededGenerator(state: 1035)
+        var random = SplitMix64(seed: 1035)
         for _ in 0..<4000 {
             let bytes = (0..<Int.random(in: 0...600, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
             _ = try? DNSMessage(parsing: bytes)
@@ -24,7 +13,7 @@ import Testing
     }
 
     @Test func mutatedResponses() throws {
-        var random = SeededGenerator(state: 7505)
+        var random = SplitMix64(seed: 7505)
         let seed = try DNSMessage(parsing: DNSFixtureBytes.response(
             type: 6, rdata: [2, 0x6E, 0x73, 0xC0, 0x0C, 0xC0, 0x0C] + Array(repeating: 1, count: 20)))
         let whole = try seed.encoded()

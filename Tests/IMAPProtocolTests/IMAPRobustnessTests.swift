@@ -1,3 +1,4 @@
+import CarrierTesting
 import MailCore
 import Testing
 @testable import IMAPProtocol
@@ -5,19 +6,6 @@ import Testing
 /// Seeded random input: the framer and parser never crash, never hold more
 /// than their limits, and always answer with an event or a typed error.
 @Suite struct IMAPRobustnessTests {
-    /// SplitMix64, so every run sees the same input.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let tokens = [
         "a1 ", "UID ", "FETCH ", "SEARCH ", "STORE ", "APPEND ", "LIST ", "SELECT ", "LOGIN ", "BODY[", "BODY.PEEK[",
         "HEADER.FIELDS (", "]", "<0.10>", "1:*", ",", "$", "NOT ", "OR ", "(", ")", "\"", "\\", "{3}", "{5+}", "~{2}",
@@ -25,7 +13,7 @@ import Testing
         "\u{e9}", "*", "%", "1", "2.3", "TEXT", "MIME", "(CHANGEDSINCE 5 VANISHED)", "DONE", "+FLAGS.SILENT ",
     ]
 
-    static func randomInput(_ rng: inout SeededGenerator, tokens count: Int) -> [UInt8] {
+    static func randomInput(_ rng: inout SplitMix64, tokens count: Int) -> [UInt8] {
         var bytes: [UInt8] = []
         for _ in 0..<count {
             if Int.random(in: 0..<10, using: &rng) == 0 {
@@ -38,7 +26,7 @@ import Testing
     }
 
     @Test func framerAndParserSurviveRandomStreams() {
-        var rng = SeededGenerator(state: 0x1DEA)
+        var rng = SplitMix64(seed: 0x1DEA)
         let limits = IMAPFramerLimits(maxLineLength: 256, maxLiteralSize: 64, maxCommandSize: 512, maxLiteralCount: 4)
         var commandCount = 0
         for _ in 0..<300 {
@@ -76,7 +64,7 @@ import Testing
     ]
 
     @Test func parserSurvivesMutatedCommands() {
-        var rng = SeededGenerator(state: 0xFEED)
+        var rng = SplitMix64(seed: 0xFEED)
         var parsed = 0
         for _ in 0..<6_000 {
             var bytes = Array(Self.corpus.randomElement(using: &rng)!.utf8)
@@ -100,7 +88,7 @@ import Testing
     }
 
     @Test func mimeInputsNeverBreakTheBuilders() {
-        var rng = SeededGenerator(state: 0xB0D1)
+        var rng = SplitMix64(seed: 0xB0D1)
         let shapes = [MIMEFixtures.plain, MIMEFixtures.alternative, MIMEFixtures.attachment, MIMEFixtures.forwarded, MIMEFixtures.groups]
         for _ in 0..<300 {
             var message = shapes.randomElement(using: &rng)!

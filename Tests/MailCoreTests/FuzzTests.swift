@@ -1,3 +1,4 @@
+import CarrierTesting
 import Testing
 @testable import MailCore
 

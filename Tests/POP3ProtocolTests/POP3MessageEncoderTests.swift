@@ -1,3 +1,4 @@
+import CarrierTesting
 import Testing
 @testable import POP3Protocol
 
@@ -85,7 +86,7 @@ import Testing
     /// line ends, not counting byte-stuffing or the terminating line, so it
     /// equals what the client holds after reading RETR.
     @Test func sizeIsWhatTheClientReceives() {
-        var random = SeededRandom(seed: 1939)
+        var random = SplitMix64(seed: 1939)
         let alphabet: [UInt8] = Array("ab.\r\n \t.".utf8) + [0xC3, 0xA9, 0]
         for _ in 0..<500 {
             let message = (0..<Int.random(in: 0...80, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
@@ -108,15 +109,3 @@ import Testing
     }
 }
 
-/// A small deterministic generator (SplitMix64) so failures reproduce.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

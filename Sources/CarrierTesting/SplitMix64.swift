@@ -1,12 +1,13 @@
-/// A seeded pseudo-random generator, so fuzz inputs are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
+/// A seeded pseudo-random generator (SplitMix64), so the random-input tests
+/// of every parser see the same input on every run and a failure replays.
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var value = state
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,7 +15,7 @@ struct SplitMix64: RandomNumberGenerator {
         return value ^ (value >> 31)
     }
 
-    mutating func bytes(count: Int) -> [UInt8] {
+    public mutating func bytes(count: Int) -> [UInt8] {
         (0..<count).map { _ in UInt8.random(in: 0...255, using: &self) }
     }
 }
