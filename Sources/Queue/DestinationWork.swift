@@ -55,6 +55,9 @@ actor DestinationWork {
         waiting = []
     }
 
+    /// Jobs no connection has taken yet.
+    var hasPending: Bool { !pending.isEmpty }
+
     /// The next job for a connection.
     func next() -> OutboundJob? {
         pending.popLast()

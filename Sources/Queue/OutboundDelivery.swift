@@ -55,20 +55,26 @@ public struct OutboundDelivery: Sendable {
             for job in await work.leftover() { await settle(job, nil, job.recipients.map { _ in failure.result }) }
             return
         }
-        await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<concurrency.limit {
-                group.addTask {
-                    guard await work.admit() else { return }
-                    await self.connect(work, addresses, policy: policy, load: load, settle: settle)
-                    await work.leave()
+        // Jobs a later pass added while the last connection was saying QUIT:
+        // connect again rather than settle them untried (a few times at most).
+        for _ in 0..<3 {
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<concurrency.limit {
+                    group.addTask {
+                        guard await work.admit() else { return }
+                        await self.connect(work, addresses, policy: policy, load: load, settle: settle)
+                        await work.leave()
+                    }
                 }
             }
+            guard await work.delivered, await work.hasPending else { break }
         }
         let left = await work.leftover()
         guard !left.isEmpty else { return }
-        let failure = await work.lastFailure
+        // Jobs left after the destination took mail were never tried: defer them, never bounce them.
+        let failure = await work.delivered ? nil : await work.lastFailure
         let result: Result = failure.map { $0.isTemporary ? .deferred($0.reason) : .bounced($0.reason) }
-            ?? .deferred("no connection to \(hop) could be made")
+            ?? .deferred("no connection to \(hop) took this message yet")
         for job in left { await settle(job, nil, job.recipients.map { _ in result }) }
     }
 

@@ -23,7 +23,10 @@ extension QueueManager {
             switch decision {
             case .local(let targets):
                 if loaded == nil { loaded = await message(queued, now: now) }
-                guard let message = loaded else { continue }
+                guard let message = loaded else {
+                    await retry(queued, reason: "queued message body cannot be read", services, now: now)
+                    continue
+                }
                 await deliverLocally(message, queued, targets, services, now: now)
             case .remote(let remoteAddress):
                 let hop = nextHop(for: remoteAddress, services)
@@ -31,7 +34,10 @@ extension QueueManager {
                 remote[hop]?.addresses.append(remoteAddress)
             case .split(let targets, let addresses):
                 if loaded == nil { loaded = await message(queued, now: now) }
-                guard let message = loaded else { continue }
+                guard let message = loaded else {
+                    await retry(queued, reason: "queued message body cannot be read", services, now: now)
+                    continue
+                }
                 let forwarded = addresses.map {
                     DeliveryBatch.QueuedRecipient(address: $0.description, originalRecipient: XText.originalRecipient(queued.recipient),
                                                   notify: queued.notify, reason: "waiting for the outbound queue")

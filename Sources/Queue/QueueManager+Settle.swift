@@ -65,7 +65,11 @@ extension QueueManager {
             }
         }
         guard !bounced.isEmpty || !relayed.isEmpty else { return }
-        guard let message = await self.message(message, job.entry, now: now) else { return }
+        guard let message = await self.message(message, job.entry, now: now) else {
+            // No body to return: the bounced recipients still leave the queue (logged), never stay claimed.
+            for (queued, reason) in bounced { await fail(queued, reason: reason, services, now: now) }
+            return
+        }
         await services.notifier.successReport(message, relayed)
         await fail(bounced, message, services)
     }
@@ -80,7 +84,11 @@ extension QueueManager {
         }
         let next = schedule.nextAttempt(after: queued.attempts, now: now)
         logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=none, delay=\(now - queued.arrival), dsn=4.0.0, status=deferred (\(reason))")
-        try? await store.deferQueueRecipient(queueID: queued.queueID, recipient: queued.recipient, reason: reason, nextAttempt: next)
+        do {
+            try await store.deferQueueRecipient(queueID: queued.queueID, recipient: queued.recipient, reason: reason, nextAttempt: next)
+        } catch {
+            logger.error("warning: \(queued.queueID): cannot record the deferral of <\(queued.recipient)> (retried after a restart): \(error)")
+        }
         let warning = services.settings.delayWarningTime.components.seconds
         guard warning > 0, !queued.delayWarned, now - queued.arrival >= warning, queued.wantsNotice(.delay) else { return }
         guard let loaded = await self.message(message, queued, now: now) else { return }
@@ -114,7 +122,11 @@ extension QueueManager {
         }
         await services.notifier.bounce(message, reported)
         for (queued, _) in failed {
-            try? await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
+            do {
+                try await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
+            } catch {
+                logger.error("warning: \(queued.queueID): bounced <\(queued.recipient)>, but the queue could not be updated: \(error)")
+            }
         }
     }
 }

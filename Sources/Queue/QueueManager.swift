@@ -55,17 +55,20 @@ public final class QueueManager: Sendable {
     public func run(interval: Duration = .seconds(5)) async {
         try? await store.releaseClaimedQueueRecipients()
         let active = NIOLockedValueBox(0)
-        await withTaskGroup(of: Void.self) { group in
+        let slotFreed = WakeSignal()
+        // Discarding: a finished delivery leaves nothing behind for the life of the process.
+        await withDiscardingTaskGroup { group in
             while !Task.isCancelled {
                 let (taken, deliveries) = await pass(now: Int64(Date().timeIntervalSince1970))
                 for delivery in deliveries {
                     while active.withLockedValue({ $0 }) >= Self.destinationLimit, !Task.isCancelled {
-                        _ = await group.next()
+                        await slotFreed.wait(timeout: .seconds(1))
                     }
                     active.withLockedValue { $0 += 1 }
                     group.addTask {
                         await delivery()
                         active.withLockedValue { $0 -= 1 }
+                        slotFreed.signal()
                     }
                 }
                 if taken < Self.batchSize {

@@ -52,6 +52,8 @@ extension IMAPConnection {
             if attributes.contains(where: { IMAPFetchBuilder.needsContent($0, cached: cached) }) {
                 content = try? await services.ingress.store.content(hash: entry.bodyHash)
                 if content == nil, view.pendingExpunges.contains(entry.uid) { continue }
+                // A body that cannot be read now is never sent as an empty message: clients cache what they fetch.
+                if content == nil { return output + encode(no(tag, "Message cannot be read now; try again", .unavailable)) }
             }
             var builder = IMAPFetchBuilder(entry: entry, content: content, utf8: utf8Names, cached: cached)
             var items: [IMAPFetchItem] = []
