@@ -50,7 +50,7 @@ public struct StreamListener: Sendable {
                             try channel.pipeline.syncOperations.addHandlers(server.makeServerHandlers())
                         }
                         try channel.pipeline.syncOperations.addHandlers([
-                            IdleStateHandler(readTimeout: idleTimeout),
+                            IdleStateHandler(readTimeout: idleTimeout, writeTimeout: idleTimeout),
                             StreamSessionHandler(session: session, tls: tls),
                         ])
                     }

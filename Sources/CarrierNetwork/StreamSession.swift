@@ -24,12 +24,11 @@ public protocol StreamSession: AnyObject, Sendable {
     func shutdown() -> StreamStep
     /// The connection is closed (by either side, or after a failed TLS handshake).
     func disconnected()
-    /// Called once before `start` with a function that writes bytes to the
-    /// client at any time, in call order (IMAP IDLE's updates); sessions that
-    /// only answer input ignore it.
-    func attach(push: @escaping @Sendable ([UInt8]) -> Void)
+    /// Called once before `start` with a way to write to the client at any
+    /// time (IMAP IDLE's updates); sessions that only answer input ignore it.
+    func attach(push: StreamPush)
 }
 
 extension StreamSession {
-    public func attach(push: @escaping @Sendable ([UInt8]) -> Void) {}
+    public func attach(push: StreamPush) {}
 }

@@ -2,8 +2,10 @@ import NIOCore
 import NIOTLS
 
 /// Moves bytes between a channel and a `StreamSession`, one step at a time:
-/// the session answers on the event loop; while a step's `next` work runs off
-/// the loop, further reads wait (back-pressure with `autoRead` off). The idle
+/// the session answers on the event loop; while a step's output is being
+/// written or its `next` work runs off the loop, further reads and steps wait
+/// (back-pressure with `autoRead` off: a client that does not read what it
+/// asked for stops being served, and nothing piles up in memory). The idle
 /// timer and shutdown requests become session calls. It parses and decides
 /// nothing; it starts TLS or compression when an output asks for it.
 public final class StreamSessionHandler: ChannelInboundHandler {
@@ -27,6 +29,8 @@ public final class StreamSessionHandler: ChannelInboundHandler {
     private let tls: ListenerTLS
     private var pending: [UInt8] = []
     private var busy = false
+    /// A step's output is waiting for the client to read it.
+    private var writing = false
     private var closing = false
     private var handshake: Handshake?
     /// The channel went inactive while a step's work was running: tell the
@@ -41,11 +45,13 @@ public final class StreamSessionHandler: ChannelInboundHandler {
 
     public func channelActive(context: ChannelHandlerContext) {
         let channel = context.channel
-        session.attach { bytes in
-            channel.eventLoop.execute {
-                channel.writeAndFlush(channel.allocator.buffer(bytes: bytes), promise: nil)
-            }
-        }
+        session.attach(push: StreamPush(
+            write: { bytes in
+                channel.eventLoop.execute {
+                    channel.writeAndFlush(channel.allocator.buffer(bytes: bytes), promise: nil)
+                }
+            },
+            isWritable: { channel.isWritable }))
         if case .implicit = tls {
             handshake = .beforeStart
             context.read()
@@ -85,6 +91,10 @@ public final class StreamSessionHandler: ChannelInboundHandler {
             context.close(promise: nil)
         } else if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read, !busy, !closing {
             apply(session.timedOut(), context)
+        } else if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .write, writing {
+            // The client has read nothing of a response for the idle time.
+            closing = true
+            context.close(promise: nil)
         } else if event is ShutdownRequest, !busy, !closing {
             apply(session.shutdown(), context)
         } else {
@@ -108,13 +118,42 @@ public final class StreamSessionHandler: ChannelInboundHandler {
         apply(session.receive(chunk), context)
     }
 
-    /// Writes a step's output, then closes, starts TLS, runs its `next` work
-    /// off the loop (and applies what that produces back on it), or reads on.
+    /// Writes a step's output and, once the kernel has taken it, goes on with
+    /// the rest of the step.
     private func apply(_ step: StreamStep, _ context: ChannelHandlerContext) {
         guard !closing else { return }
-        if !step.output.bytes.isEmpty {
-            context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: step.output.bytes)), promise: nil)
+        guard !step.output.bytes.isEmpty else {
+            proceed(step, context)
+            return
         }
+        busy = true
+        writing = true
+        let written = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: step.output.bytes)), promise: written)
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        written.futureResult.whenComplete { result in
+            let (handler, context) = loopBound.value
+            handler.busy = false
+            handler.writing = false
+            if handler.disconnectWhenIdle {
+                handler.disconnectWhenIdle = false
+                handler.session.disconnected()
+                return
+            }
+            guard case .success = result else {
+                handler.closing = true
+                context.close(promise: nil)
+                return
+            }
+            handler.proceed(step, context)
+        }
+    }
+
+    /// After the output is written: closes, starts TLS, runs the step's
+    /// `next` work off the loop (and applies what that produces back on it),
+    /// or reads on.
+    private func proceed(_ step: StreamStep, _ context: ChannelHandlerContext) {
+        guard !closing else { return }
         if step.output.close {
             closing = true
             context.close(promise: nil)

@@ -21,5 +21,5 @@ final class MailboxStreamSession: StreamSession {
     func timedOut() -> StreamStep { StreamStep(connection.timedOut()) }
     func shutdown() -> StreamStep { StreamStep(connection.shutdown()) }
     func disconnected() { connection.disconnected() }
-    func attach(push: @escaping @Sendable ([UInt8]) -> Void) { connection.setPushSink(push) }
+    func attach(push: StreamPush) { connection.setPushSink(MailboxPush(write: push.write, isWritable: push.isWritable)) }
 }

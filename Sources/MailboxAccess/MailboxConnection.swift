@@ -17,9 +17,23 @@ public protocol MailboxConnection: AnyObject, Sendable {
     func disconnected()
     /// Where to write what the connection sends without being asked (IMAP
     /// IDLE updates); called once before `start`.
-    func setPushSink(_ sink: @escaping @Sendable ([UInt8]) -> Void)
+    func setPushSink(_ sink: MailboxPush)
 }
 
 extension MailboxConnection {
-    public func setPushSink(_ sink: @escaping @Sendable ([UInt8]) -> Void) {}
+    public func setPushSink(_ sink: MailboxPush) {}
+}
+
+/// Writes to the client outside a step (IMAP IDLE's updates), and tells
+/// whether the client keeps up with what was written.
+public struct MailboxPush: Sendable {
+    /// Writes bytes to the client, in call order.
+    public let write: @Sendable ([UInt8]) -> Void
+    /// False while earlier writes still wait for the client to read them.
+    public let isWritable: @Sendable () -> Bool
+
+    public init(write: @escaping @Sendable ([UInt8]) -> Void, isWritable: @escaping @Sendable () -> Bool = { true }) {
+        self.write = write
+        self.isWritable = isWritable
+    }
 }

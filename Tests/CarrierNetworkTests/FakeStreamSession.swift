@@ -4,7 +4,8 @@ import NIOConcurrencyHelpers
 /// A line echo session: each CRLF line comes back as it was sent; `STARTTLS`
 /// is answered `220` with `startTLS` (dropping the rest of its buffer, as a real
 /// session must); `COMPRESS` is answered `OK` with `startCompression`; `QUIT`
-/// closes. It records every call it gets.
+/// closes; `FLOOD` answers 400 steps of 256 KiB, each from the previous
+/// step's `next` work (counted in `floodSteps`). It records every call it gets.
 final class FakeStreamSession: StreamSession {
     enum Event: Equatable, Sendable {
         case started(TLSInfo?)
@@ -18,6 +19,7 @@ final class FakeStreamSession: StreamSession {
     private struct State {
         var buffer: [UInt8] = []
         var events: [Event] = []
+        var floodSteps = 0
     }
 
     private let state = NIOLockedValueBox(State())
@@ -29,6 +31,7 @@ final class FakeStreamSession: StreamSession {
     }
 
     var events: [Event] { state.withLockedValue { $0.events } }
+    var floodSteps: Int { state.withLockedValue { $0.floodSteps } }
     var lines: [String] { events.compactMap { if case .line(let line) = $0 { line } else { nil } } }
 
     func start(tls: TLSInfo?) -> StreamStep {
@@ -49,6 +52,8 @@ final class FakeStreamSession: StreamSession {
             case "COMPRESS":
                 state.withLockedValue { $0.buffer = [] }
                 return StreamStep(output: StreamOutput(bytes: echo + Array("OK deflate\r\n".utf8), startCompression: true))
+            case "FLOOD":
+                return flood()
             case "QUIT":
                 return StreamStep(output: StreamOutput(bytes: echo + Array("221 bye\r\n".utf8), close: true))
             default:
@@ -86,6 +91,16 @@ final class FakeStreamSession: StreamSession {
             try? await Task.sleep(for: startTLSDelay)
             return StreamStep(output: ready)
         }
+    }
+
+    private func flood() -> StreamStep {
+        let produced = state.withLockedValue { state in
+            state.floodSteps += 1
+            return state.floodSteps
+        }
+        let output = StreamOutput(bytes: [UInt8](repeating: UInt8(ascii: "x"), count: 256 * 1024))
+        guard produced < 400 else { return StreamStep(output: output) }
+        return StreamStep(output: output) { self.flood() }
     }
 
     private func takeLine() -> String? {

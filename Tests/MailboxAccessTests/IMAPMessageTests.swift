@@ -1,3 +1,4 @@
+import MailboxAccess
 import Testing
 
 /// SELECT, FETCH, STORE, SEARCH, APPEND, COPY, MOVE and EXPUNGE on a real store.
@@ -132,7 +133,7 @@ import Testing
     @Test func idlePushesNewMailAndEndsWithDone() async throws {
         let server = try await IMAPTestServer()
         let client = try await selectedClient(server, messages: 1)
-        client.connection.setPushSink { bytes in client.pushed.withLockedValue { $0 += String(decoding: bytes, as: UTF8.self) } }
+        client.connection.setPushSink(MailboxPush { bytes in client.pushed.withLockedValue { $0 += String(decoding: bytes, as: UTF8.self) } })
         let idling = await client.command("i1 IDLE")
         #expect(idling == "+ idling\r\n")
         try await server.deliver(subject: "while idle")

@@ -33,12 +33,13 @@ extension IMAPConnection {
                 output.bytes += encode(bad(tag, "Not authenticated"))
                 return
             }
-            output.bytes += await executeAuthenticated(tagged)
+            output.bytes += await executeAuthenticated(tagged, room: Self.outputBudget - output.bytes.count)
         }
     }
 
-    /// Commands of the authenticated and selected states.
-    func executeAuthenticated(_ tagged: IMAPTaggedCommand) async -> [UInt8] {
+    /// Commands of the authenticated and selected states; `room` is what is
+    /// left of the step's output budget.
+    func executeAuthenticated(_ tagged: IMAPTaggedCommand, room: Int) async -> [UInt8] {
         let tag = tagged.tag
         switch tagged.command {
         case .enable(let names): return enable(tag, names)
@@ -62,19 +63,19 @@ extension IMAPConnection {
         case .setQuota: return encode(no(tag, "Quota limits are set by the administrator (mailbox_size_limit)", .noPerm))
         default:
             guard state == .selected, selected != nil else { return encode(bad(tag, "No mailbox selected")) }
-            return await executeSelected(tagged)
+            return await executeSelected(tagged, room: room)
         }
     }
 
     /// Commands of the selected state.
-    func executeSelected(_ tagged: IMAPTaggedCommand) async -> [UInt8] {
+    func executeSelected(_ tagged: IMAPTaggedCommand, room: Int) async -> [UInt8] {
         let tag = tagged.tag
         switch tagged.command {
         case .close: return await close(tag, expunge: true)
         case .unselect: return await close(tag, expunge: false)
         case .expunge: return await expunge(tag, uids: nil)
         case .uidExpunge(let set): return await expunge(tag, uids: set)
-        case .fetch(let set, let request, let uid): return await fetch(tag, set, request, uid: uid)
+        case .fetch(let set, let request, let uid): return await fetch(tag, set, request, uid: uid, room: room)
         case .store(let set, let request, let uid): return await store(tag, set, request, uid: uid)
         case .search(let command, let uid): return await search(tag, command, uid: uid)
         case .copy(let set, let name, let uid): return await copy(tag, set, name, uid: uid, move: false)

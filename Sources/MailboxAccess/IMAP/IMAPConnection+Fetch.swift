@@ -5,7 +5,8 @@ import IMAPProtocol
 /// VANISHED of §3.2.6): one message's body is loaded at a time, and only
 /// when an item needs it and the structure cache cannot answer.
 extension IMAPConnection {
-    func fetch(_ tag: String, _ set: IMAPSequenceSet, _ request: IMAPFetchRequest, uid: Bool) async -> [UInt8] {
+    /// `room`: how much of the step's output budget is left for the responses.
+    func fetch(_ tag: String, _ set: IMAPSequenceSet, _ request: IMAPFetchRequest, uid: Bool, room: Int) async -> [UInt8] {
         if request.vanished, !qresync { return encode(bad(tag, "QRESYNC is not enabled")) }
         var output = await synchronize(expunges: false)
         guard var view = selected else { return encode(bad(tag, "No mailbox selected")) }
@@ -43,32 +44,68 @@ extension IMAPConnection {
                 services.changes.changed(mailboxID: view.mailboxID)
             }
         }
-        let seenSet = Set(newlySeen)
+        fetchRun = IMAPFetchRun(tag: tag, uid: uid, attributes: attributes, remaining: selection[...], newlySeen: Set(newlySeen))
+        return output + (await continueFetch(room: room - output.count))
+    }
+
+    /// Writes the responses of the running FETCH until they fill `room`
+    /// bytes (at least one response); the tagged OK follows the last one.
+    /// What is left goes out in the next step, once the client has taken
+    /// this part.
+    func continueFetch(room: Int) async -> [UInt8] {
+        guard var run = fetchRun, let view = selected else {
+            fetchRun = nil
+            return []
+        }
         let structures = services.structures
-        for index in selection {
+        var output: [UInt8] = []
+        while let index = run.remaining.first, output.isEmpty || output.count < room {
+            run.remaining.removeFirst()
             let entry = view.messages[index]
             let cached = structures.entry(hash: entry.bodyHash, utf8: utf8Names)
             var content: [UInt8]?
-            if attributes.contains(where: { IMAPFetchBuilder.needsContent($0, cached: cached) }) {
+            if run.attributes.contains(where: { IMAPFetchBuilder.needsContent($0, cached: cached) }) {
                 content = try? await services.ingress.store.content(hash: entry.bodyHash)
                 if content == nil, view.pendingExpunges.contains(entry.uid) { continue }
                 // A body that cannot be read now is never sent as an empty message: clients cache what they fetch.
-                if content == nil { return output + encode(no(tag, "Message cannot be read now; try again", .unavailable)) }
+                if content == nil {
+                    fetchRun = nil
+                    return output + encode(no(run.tag, "Message cannot be read now; try again", .unavailable))
+                }
             }
             var builder = IMAPFetchBuilder(entry: entry, content: content, utf8: utf8Names, cached: cached)
             var items: [IMAPFetchItem] = []
-            for attribute in attributes {
+            for attribute in run.attributes {
                 guard let item = builder.item(attribute) else {
-                    return output + encode(no(tag, "Unknown Content-Transfer-Encoding", .unknownCTE))
+                    fetchRun = nil
+                    return output + encode(no(run.tag, "Unknown Content-Transfer-Encoding", .unknownCTE))
                 }
                 items.append(item)
             }
             if content != nil, builder.learned.envelope != nil || builder.learned.structure != nil {
                 structures.remember(builder.learned, hash: entry.bodyHash, utf8: utf8Names)
             }
-            if seenSet.contains(index), !attributes.contains(.flags) { items.append(.flags(IMAPFlags.wire(entry.flags))) }
+            if run.newlySeen.contains(index), !run.attributes.contains(.flags) { items.append(.flags(IMAPFlags.wire(entry.flags))) }
             output += encode(.untagged(.fetch(UInt32(index + 1), items)))
         }
-        return output + encode(ok(tag, "\(uid ? "UID FETCH" : "FETCH") completed"))
+        guard run.remaining.isEmpty else {
+            fetchRun = run
+            return output
+        }
+        fetchRun = nil
+        return output + encode(ok(run.tag, "\(run.uid ? "UID FETCH" : "FETCH") completed"))
     }
+}
+
+/// A FETCH whose responses go out over several steps, so that one command
+/// never holds more than about `IMAPConnection.outputBudget` of output and
+/// a client that stops reading stops the command.
+struct IMAPFetchRun {
+    let tag: String
+    let uid: Bool
+    let attributes: [IMAPFetchAttribute]
+    /// The indexes of the messages still to answer for.
+    var remaining: ArraySlice<Int>
+    /// Messages this FETCH marked \Seen: their FLAGS go with the response.
+    let newlySeen: Set<Int>
 }

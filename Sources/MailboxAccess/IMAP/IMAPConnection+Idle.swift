@@ -48,7 +48,9 @@ extension IMAPConnection {
 
     /// Reports changes while IDLE lasts: at once after a wake-up, otherwise
     /// every `idlePollInterval`.
-    func watchForChanges(_ watch: IMAPIdleWatch, _ sink: @Sendable ([UInt8]) -> Void) async {
+    /// While the client is not reading what was pushed, changes wait in the
+    /// store (they are reported when it catches up, or at DONE).
+    func watchForChanges(_ watch: IMAPIdleWatch, _ sink: MailboxPush) async {
         let step = Duration.milliseconds(100)
         var waited = Duration.zero
         while !Task.isCancelled {
@@ -59,9 +61,13 @@ extension IMAPConnection {
                 return value
             }
             guard woken || waited >= Self.idlePollInterval, !Task.isCancelled else { continue }
+            guard sink.isWritable() else {
+                watch.woken.withLockedValue { $0 = true }
+                continue
+            }
             waited = .zero
             let bytes = await synchronize(expunges: true)
-            if !bytes.isEmpty, !Task.isCancelled { sink(bytes) }
+            if !bytes.isEmpty, !Task.isCancelled { sink.write(bytes) }
         }
     }
 

@@ -40,10 +40,12 @@ public final class IMAPConnection: MailboxConnection, @unchecked Sendable {
     var authenticationTag: String?
     /// The running IDLE: its tag and the watcher pushing updates.
     var idle: IMAPIdleWatch?
+    /// A FETCH with responses still to write.
+    var fetchRun: IMAPFetchRun?
     var finished = false
     /// Writes untagged responses while IDLE waits for DONE; set by the
     /// transport when it can write outside a step (see `setPushSink`).
-    let pushSink = NIOLockedValueBox<(@Sendable ([UInt8]) -> Void)?>(nil)
+    let pushSink = NIOLockedValueBox<MailboxPush?>(nil)
 
     public init(services: MailboxServices, client: ClientInfo, startTLSOffered: Bool, implicitTLS: Bool) {
         self.services = services
@@ -60,7 +62,7 @@ public final class IMAPConnection: MailboxConnection, @unchecked Sendable {
     /// Lets IDLE push untagged responses at once (RFC 2177 §3) through
     /// `sink`, which must write the bytes to the client in order. Without a
     /// sink, what happened during IDLE is reported when DONE arrives.
-    public func setPushSink(_ sink: @escaping @Sendable ([UInt8]) -> Void) {
+    public func setPushSink(_ sink: MailboxPush) {
         pushSink.withLockedValue { $0 = sink }
     }
 
@@ -109,10 +111,18 @@ public final class IMAPConnection: MailboxConnection, @unchecked Sendable {
         log.info("\(who): \(reason): \(client)")
     }
 
-    /// Handles every complete command (or continuation line) in the buffer.
+    /// How much output one step gathers before it is written: pipelined
+    /// commands and a long FETCH go on in the next step, after the client
+    /// has taken this much.
+    static let outputBudget = 1 << 20
+
+    /// Handles the complete commands (or continuation lines) in the buffer,
+    /// until their output fills `outputBudget`.
     func drain() async -> ConnectionStep {
         var output = ConnectionOutput()
-        while !output.close, !output.startTLS, !output.startCompression, let event = framer.next() {
+        if fetchRun != nil { output.bytes += await continueFetch(room: Self.outputBudget) }
+        while fetchRun == nil, output.bytes.count < Self.outputBudget, !output.close, !output.startTLS, !output.startCompression,
+              let event = framer.next() {
             switch event {
             case .needsContinuation:
                 output.bytes += encode(.continuation("Ready for literal data"))
@@ -136,7 +146,8 @@ public final class IMAPConnection: MailboxConnection, @unchecked Sendable {
                 }
             }
         }
-        return ConnectionStep(output: output)
+        guard !output.close, fetchRun != nil || output.bytes.count >= Self.outputBudget else { return ConnectionStep(output: output) }
+        return ConnectionStep(output: output) { await self.drain() }
     }
 
     /// A line read in raw mode: a SASL response or the DONE of IDLE.
