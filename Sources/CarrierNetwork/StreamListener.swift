@@ -29,10 +29,17 @@ public struct StreamListener: Sendable {
     }
 
     /// Binds (or adopts) every endpoint; on failure closes what was bound and throws `BindFailure`.
+    ///
+    /// A client silent for `idleTimeout` (or, when given and shorter,
+    /// `silenceCheck`) is reported to the session, which decides whether to
+    /// close: IMAP checks every `imap_login_timeout` and closes sooner before
+    /// login. A client that reads nothing of a response for `idleTimeout` is
+    /// disconnected.
     public static func bind(
-        _ endpoints: [Endpoint], group: any EventLoopGroup, idleTimeout: TimeAmount, tls: ListenerTLS = .none,
-        registry: ConnectionRegistry, makeSession: @escaping @Sendable (Peer) -> any StreamSession
+        _ endpoints: [Endpoint], group: any EventLoopGroup, idleTimeout: TimeAmount, silenceCheck: TimeAmount? = nil,
+        tls: ListenerTLS = .none, registry: ConnectionRegistry, makeSession: @escaping @Sendable (Peer) -> any StreamSession
     ) async throws -> StreamListener {
+        let readTimeout = min(idleTimeout, silenceCheck ?? idleTimeout)
         var bound: [any Channel] = []
         for endpoint in endpoints {
             let bootstrap = ServerBootstrap(group: group)
@@ -50,7 +57,7 @@ public struct StreamListener: Sendable {
                             try channel.pipeline.syncOperations.addHandlers(server.makeServerHandlers())
                         }
                         try channel.pipeline.syncOperations.addHandlers([
-                            IdleStateHandler(readTimeout: idleTimeout, writeTimeout: idleTimeout),
+                            IdleStateHandler(readTimeout: readTimeout, writeTimeout: idleTimeout),
                             StreamSessionHandler(session: session, tls: tls),
                         ])
                     }

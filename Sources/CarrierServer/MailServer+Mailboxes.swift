@@ -2,6 +2,7 @@ import CarrierConfig
 import CarrierNetwork
 import Ingress
 import MailboxAccess
+import NIOCore
 
 /// The mail-access listeners: POP3 (`pop3_listen` with STLS, `pop3s_listen`
 /// with implicit TLS) and IMAP (`imap_listen` with STARTTLS, `imaps_listen`
@@ -12,20 +13,22 @@ extension MailServer {
 
     /// The mail-access services these settings ask for, by inherited-socket name.
     func mailboxServices(_ settings: CarrierSettings, tls: TLSServerContext)
-        -> [(name: String, key: String, addresses: [ListenAddress], tls: ListenerTLS, idle: Duration, make: MailboxConnectionFactory)] {
+        -> [(name: String, key: String, addresses: [ListenAddress], tls: ListenerTLS, idle: Duration, login: Duration?,
+             make: MailboxConnectionFactory)] {
         [
-            ("pop3", "pop3_listen", settings.pop3Listen, .startTLS(tls), settings.pop3IdleTimeout,
+            ("pop3", "pop3_listen", settings.pop3Listen, .startTLS(tls), settings.pop3IdleTimeout, nil,
              { POP3Connection(services: $0, client: $1, stlsOffered: true, implicitTLS: false) }),
-            ("pop3s", "pop3s_listen", settings.pop3sListen, .implicit(tls), settings.pop3IdleTimeout,
+            ("pop3s", "pop3s_listen", settings.pop3sListen, .implicit(tls), settings.pop3IdleTimeout, nil,
              { POP3Connection(services: $0, client: $1, stlsOffered: false, implicitTLS: true) }),
-            ("imap", "imap_listen", settings.imapListen, .startTLS(tls), settings.imapIdleTimeout,
+            ("imap", "imap_listen", settings.imapListen, .startTLS(tls), settings.imapIdleTimeout, settings.imapLoginTimeout,
              { IMAPConnection(services: $0, client: $1, startTLSOffered: true, implicitTLS: false) }),
-            ("imaps", "imaps_listen", settings.imapsListen, .implicit(tls), settings.imapIdleTimeout,
+            ("imaps", "imaps_listen", settings.imapsListen, .implicit(tls), settings.imapIdleTimeout, settings.imapLoginTimeout,
              { IMAPConnection(services: $0, client: $1, startTLSOffered: false, implicitTLS: true) }),
         ]
     }
 
-    func bindMailbox(_ endpoints: [StreamListener.Endpoint], tls: ListenerTLS, idle: Duration,
+    /// `login`: the shorter silence allowed before login, which the session enforces.
+    func bindMailbox(_ endpoints: [StreamListener.Endpoint], tls: ListenerTLS, idle: Duration, login: Duration?,
                      make: @escaping MailboxConnectionFactory) async throws -> StreamListener {
         let services = self.services
         let locks = maildropLocks
@@ -34,7 +37,7 @@ extension MailServer {
         let views = imapViews
         let writer = logWriter
         return try await StreamListener.bind(
-            endpoints, group: group, idleTimeout: .nanoseconds(Int64(idle.components.seconds) * 1_000_000_000), tls: tls,
+            endpoints, group: group, idleTimeout: Self.timeAmount(idle), silenceCheck: login.map(Self.timeAmount), tls: tls,
             registry: registry
         ) { peer in
             let current = services.withLockedValue { $0 }
@@ -44,5 +47,9 @@ extension MailServer {
                                           maildropLocks: locks, changes: changes, structures: structures, views: views)
             return MailboxStreamSession(make(mailbox, client))
         }
+    }
+
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(Int64(duration.components.seconds) * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 }

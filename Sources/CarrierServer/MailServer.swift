@@ -132,7 +132,7 @@ public final class MailServer: Sendable {
                 ?? service.addresses.map { .address(host: $0.host, port: $0.port) }
             guard !endpoints.isEmpty else { continue }
             do {
-                let listener = try await bindMailbox(endpoints, tls: service.tls, idle: service.idle, make: service.make)
+                let listener = try await bindMailbox(endpoints, tls: service.tls, idle: service.idle, login: service.login, make: service.make)
                 listeners.withLockedValue { $0.append(listener) }
                 servicePorts.withLockedValue { $0[service.name] = listener.boundPorts }
             } catch let failure as StreamListener.BindFailure {

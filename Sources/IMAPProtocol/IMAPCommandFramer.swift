@@ -80,6 +80,14 @@ public struct IMAPCommandFramer: Sendable {
         position = 0
     }
 
+    /// Frames `line` (a raw line just returned, without its CRLF) again as
+    /// the start of a command, ahead of the bytes that followed it: a command
+    /// sent where a raw line was expected (during IDLE) still gets its answer.
+    public mutating func reframe(_ line: [UInt8]) {
+        buffer.replaceSubrange(0..<position, with: line + [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
+        position = 0
+    }
+
     /// Octets received and not yet framed.
     public var bufferedByteCount: Int {
         buffer.count - position

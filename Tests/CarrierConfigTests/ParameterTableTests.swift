@@ -75,6 +75,7 @@ import Testing
         ("disable_plaintext_auth", "yes", .boolean),
         ("pop3_idle_timeout", "10m", .time),
         ("imap_idle_timeout", "30m", .time),
+        ("imap_login_timeout", "1m", .time),
     ])
     func knowsTheParameter(name: String, defaultValue: String, kind: ParameterKind) throws {
         let definition = try #require(Fixture.table[name])
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func tableHasNoUnlistedParameters() {
-        #expect(Fixture.table.definitions.count == 72)
+        #expect(Fixture.table.definitions.count == 73)
         #expect(Fixture.table["smtpd_bogus"] == nil)
     }
 

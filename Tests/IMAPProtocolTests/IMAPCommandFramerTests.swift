@@ -85,6 +85,21 @@ import Testing
         #expect(d.feed("b NOOP\r\n").commands == [IMAPFramedCommand("b NOOP")])
     }
 
+    /// A command line read as a raw line (sent during IDLE) is framed again
+    /// as a command, with the bytes that followed it still after it.
+    @Test func reframedRawLineBecomesACommand() {
+        var d = D()
+        d.framer.mode = .rawLines
+        d.framer.append(Self.bytes("a SELECT {5}\r\nINBOX\r\nb NOOP\r\n"))
+        #expect(d.framer.next() == .line(Self.bytes("a SELECT {5}")))
+        d.framer.mode = .commands
+        d.framer.reframe(Self.bytes("a SELECT {5}"))
+        #expect(d.framer.next() == .needsContinuation)
+        #expect(d.framer.next() == .command(IMAPFramedCommand(lines: [Self.bytes("a SELECT "), []],
+                                                              literals: [IMAPLiteral(Self.bytes("INBOX"))])))
+        #expect(d.framer.next() == .command(IMAPFramedCommand("b NOOP")))
+    }
+
     @Test func discardBufferedInputAfterSTARTTLS() {
         var d = D()
         d.framer.append(Self.bytes("a STARTTLS\r\nb LOGIN x y\r\n"))

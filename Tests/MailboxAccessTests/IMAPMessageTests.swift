@@ -148,4 +148,17 @@ import Testing
         #expect(await client.command("DONE") == "i1 OK IDLE terminated\r\n")
         #expect(await client.command("i2 NOOP") == "i2 OK NOOP completed\r\n")
     }
+
+    /// RFC 2177 §3: only DONE may follow IDLE. A command sent anyway ends
+    /// IDLE with BAD and still gets its own tagged answer, even one with a literal.
+    @Test func commandDuringIdleEndsItAndIsAnswered() async throws {
+        let server = try await IMAPTestServer()
+        let client = try await selectedClient(server, messages: 1)
+        #expect(await client.command("i1 IDLE") == "+ idling\r\n")
+        #expect(await client.command("a2 NOOP") == "i1 BAD Expected DONE\r\na2 OK NOOP completed\r\n")
+        #expect(await client.command("i2 IDLE") == "+ idling\r\n")
+        let examine = await client.send("a3 EXAMINE {5}\r\nINBOX\r\n")
+        #expect(examine.hasPrefix("i2 BAD Expected DONE\r\n+ Ready for literal data\r\n"))
+        #expect(examine.contains("a3 OK [READ-ONLY] EXAMINE completed"))
+    }
 }

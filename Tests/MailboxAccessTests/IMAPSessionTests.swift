@@ -79,4 +79,17 @@ import Testing
         #expect(await client.command("a2 ID NIL").hasPrefix("* ID ("))
         #expect(await client.command("a3 NAMESPACE").hasPrefix("* NAMESPACE ((\"\" \"/\")) NIL NIL"))
     }
+
+    /// RFC 9051 §5.4: at least 30 minutes after login; a shorter timer before it.
+    @Test func silenceEndsTheSessionBeforeLoginButNotSoonAfter() async throws {
+        let server = try await IMAPTestServer()
+        let anonymous = await server.connect()
+        #expect(await anonymous.run(anonymous.connection.timedOut()) == "* BYE Disconnected for inactivity.\r\n")
+        #expect(anonymous.closed)
+        let user = await server.connect()
+        _ = await user.login()
+        #expect(await user.run(user.connection.timedOut()) == "")
+        #expect(!user.closed)
+        #expect(await user.command("a1 NOOP") == "a1 OK NOOP completed\r\n")
+    }
 }

@@ -58,6 +58,7 @@ extension CarrierSettings {
         disablePlaintextAuth = try c.bool("disable_plaintext_auth")
         pop3IdleTimeout = try c.duration("pop3_idle_timeout")
         imapIdleTimeout = try c.duration("imap_idle_timeout")
+        imapLoginTimeout = try c.duration("imap_login_timeout")
 
         smtpSASLAuthEnable = try c.bool("smtp_sasl_auth_enable")
         smtpSASLPasswordMaps = try c.lookupTables("smtp_sasl_password_maps")

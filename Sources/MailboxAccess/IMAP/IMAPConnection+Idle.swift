@@ -71,14 +71,19 @@ extension IMAPConnection {
         }
     }
 
-    /// DONE ends IDLE (RFC 2177 §3); anything else is an error that ends it too.
+    /// DONE ends IDLE (RFC 2177 §3); anything else is an error that ends it
+    /// too, and is then run as the command it is (a client that sent a
+    /// command while idling still gets its tagged answer).
     func idleLine(_ line: [UInt8]) async -> [UInt8] {
         guard let watch = idle else { return [] }
         await watch.finish()
         idle = nil
         framer.mode = .commands
         let updates = await synchronize(expunges: true)
-        guard IMAPContinuationLine.isIdleDone(line) else { return updates + encode(bad(watch.tag, "Expected DONE")) }
+        guard IMAPContinuationLine.isIdleDone(line) else {
+            framer.reframe(line)
+            return updates + encode(bad(watch.tag, "Expected DONE"))
+        }
         return updates + encode(ok(watch.tag, "IDLE terminated"))
     }
 }

@@ -43,6 +43,8 @@ public final class IMAPConnection: MailboxConnection, @unchecked Sendable {
     /// A FETCH with responses still to write.
     var fetchRun: IMAPFetchRun?
     var finished = false
+    /// When the client last sent anything: the autologout timer runs from here.
+    var lastInput = ContinuousClock.now
     /// Writes untagged responses while IDLE waits for DONE; set by the
     /// transport when it can write outside a step (see `setPushSink`).
     let pushSink = NIOLockedValueBox<MailboxPush?>(nil)
@@ -73,6 +75,7 @@ public final class IMAPConnection: MailboxConnection, @unchecked Sendable {
     }
 
     public func receive(_ bytes: [UInt8]) -> ConnectionStep {
+        lastInput = .now
         framer.append(bytes)
         return ConnectionStep(output: ConnectionOutput()) { await self.drain() }
     }
@@ -83,7 +86,13 @@ public final class IMAPConnection: MailboxConnection, @unchecked Sendable {
         return ConnectionStep(output: ConnectionOutput())
     }
 
+    /// The transport reports silence every `imap_login_timeout` (RFC 9051
+    /// §5.4): before login that ends the connection; after it, only
+    /// `imap_idle_timeout` (at least 30 minutes by the RFC) of silence does.
     public func timedOut() -> ConnectionStep {
+        if state != .notAuthenticated, ContinuousClock.now - lastInput < services.ingress.settings.imapIdleTimeout {
+            return ConnectionStep(output: ConnectionOutput())
+        }
         log.info("\(who): Disconnected for inactivity: \(client)")
         return closing(IMAPResponse.untagged(.condition(.bye, text: "Disconnected for inactivity.")), reason: "Disconnected for inactivity")
     }
