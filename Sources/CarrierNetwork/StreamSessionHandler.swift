@@ -31,6 +31,9 @@ public final class StreamSessionHandler: ChannelInboundHandler {
     private var busy = false
     /// A step's output is waiting for the client to read it.
     private var writing = false
+    /// The server asked to stop while a step was running: the session is
+    /// told once the step is done, before any further input is read.
+    private var shutdownWhenIdle = false
     private var closing = false
     private var handshake: Handshake?
     /// The channel went inactive while a step's work was running: tell the
@@ -95,8 +98,12 @@ public final class StreamSessionHandler: ChannelInboundHandler {
             // The client has read nothing of a response for the idle time.
             closing = true
             context.close(promise: nil)
-        } else if event is ShutdownRequest, !busy, !closing {
-            apply(session.shutdown(), context)
+        } else if event is ShutdownRequest, !closing {
+            if busy {
+                shutdownWhenIdle = true
+            } else {
+                apply(session.shutdown(), context)
+            }
         } else {
             context.fireUserInboundEventTriggered(event)
         }
@@ -167,7 +174,12 @@ public final class StreamSessionHandler: ChannelInboundHandler {
         if step.output.quickAcknowledgement { Self.acknowledgeQuickly(context.channel) }
         guard let next = step.next else {
             busy = false
-            pump(context)
+            if shutdownWhenIdle {
+                shutdownWhenIdle = false
+                apply(session.shutdown(), context)
+            } else {
+                pump(context)
+            }
             return
         }
         busy = true

@@ -5,7 +5,8 @@ import NIOConcurrencyHelpers
 /// is answered `220` with `startTLS` (dropping the rest of its buffer, as a real
 /// session must); `COMPRESS` is answered `OK` with `startCompression`; `QUIT`
 /// closes; `FLOOD` answers 400 steps of 256 KiB, each from the previous
-/// step's `next` work (counted in `floodSteps`). It records every call it gets.
+/// step's `next` work (counted in `floodSteps`); `SLOW` answers from `next`
+/// work that takes 300 ms. It records every call it gets.
 final class FakeStreamSession: StreamSession {
     enum Event: Equatable, Sendable {
         case started(TLSInfo?)
@@ -54,6 +55,11 @@ final class FakeStreamSession: StreamSession {
                 return StreamStep(output: StreamOutput(bytes: echo + Array("OK deflate\r\n".utf8), startCompression: true))
             case "FLOOD":
                 return flood()
+            case "SLOW":
+                return StreamStep(output: StreamOutput(bytes: echo)) {
+                    try? await Task.sleep(for: .milliseconds(300))
+                    return StreamStep(output: StreamOutput(bytes: Array("SLOW done\r\n".utf8)))
+                }
             case "QUIT":
                 return StreamStep(output: StreamOutput(bytes: echo + Array("221 bye\r\n".utf8), close: true))
             default:

@@ -18,6 +18,7 @@ struct ListenerFixture: Sendable {
     let certificatePath: String
     let server: TLSServerContext
     let listener: StreamListener
+    let registry: ConnectionRegistry
     private let sessions: NIOLockedValueBox<[FakeStreamSession]>
 
     var port: Int { listener.boundPorts[0] }
@@ -35,16 +36,17 @@ struct ListenerFixture: Sendable {
         case .implicit: .implicit(server)
         }
         let sessions = NIOLockedValueBox<[FakeStreamSession]>([])
+        let registry = ConnectionRegistry()
         let listener = try await StreamListener.bind(
             [.address(host: "127.0.0.1", port: 0)], group: MultiThreadedEventLoopGroup.singleton,
-            idleTimeout: idleTimeout, tls: tls, registry: ConnectionRegistry()
+            idleTimeout: idleTimeout, tls: tls, registry: registry
         ) { _ in
             let session = FakeStreamSession(startTLSDelay: startTLSDelay)
             sessions.withLockedValue { $0.append(session) }
             return session
         }
         let fixture = ListenerFixture(directory: directory, certificatePath: files.certificatePath, server: server,
-                                      listener: listener, sessions: sessions)
+                                      listener: listener, registry: registry, sessions: sessions)
         do {
             try await body(fixture)
         } catch {

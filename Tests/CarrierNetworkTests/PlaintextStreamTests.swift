@@ -31,4 +31,22 @@ import Testing
             try await poll("disconnected") { session.events.last == .disconnected ? () : nil }
         }
     }
+
+    /// A shutdown asked for while a step's work runs waits for that work
+    /// (a store commit must finish) and then lets the session say goodbye.
+    @Test func shutdownDuringAStepIsAppliedWhenTheStepIsDone() async throws {
+        try await ListenerFixture.with(.plaintext) { fixture in
+            let client = try await TLSLineClient.connect(port: fixture.port)
+            #expect(try await client.readLine() == "220 fake ready")
+            try await client.send("SLOW\r\n")
+            let session = try await fixture.session()
+            try await poll("SLOW received") { session.lines == ["SLOW"] ? () : nil }
+            fixture.registry.requestShutdown()
+            #expect(try await client.readLine() == "SLOW done")
+            #expect(try await client.readLine() == "421 shutdown")
+            try await client.waitUntilClosed()
+            try await poll("disconnected") { session.events.last == .disconnected ? () : nil }
+            #expect(session.events.contains(.shutdown))
+        }
+    }
 }
