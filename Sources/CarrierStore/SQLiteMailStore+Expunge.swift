@@ -2,8 +2,14 @@ import GRDB
 
 /// Expunges and what QRESYNC needs to know of them later (RFC 7162 §3.2):
 /// each expunge, by IMAP, POP3 or MOVE, takes one new mod-sequence and
-/// records every removed UID under it in the same transaction.
+/// records every removed UID under it in the same transaction. A mailbox
+/// keeps the newest `expungedRetention` records; older ones are dropped and
+/// `expunge_floor` rises past them, so a client asking from before it is
+/// told the list is incomplete and resynchronizes from its own UIDs.
 extension SQLiteMailStore {
+    /// How many expunged UIDs a mailbox remembers for QRESYNC.
+    static let expungedRetention = 20_000
+
     public func expunge(mailboxID: Int64, uids: [Int64]) async throws -> Int {
         guard !uids.isEmpty else { return 0 }
         return try await writer.write { db in try Self.remove(db, mailboxID: mailboxID, uids: uids).count }
@@ -34,6 +40,19 @@ extension SQLiteMailStore {
             """, arguments: [mailboxID]) else { return removed }
         let record = try db.cachedStatement(sql: "INSERT OR REPLACE INTO expunged (mailbox_id, uid, modseq) VALUES (?, ?, ?)")
         for uid in removed { try record.execute(arguments: [mailboxID, uid, modseq]) }
+        try prune(db, mailboxID: mailboxID, keeping: expungedRetention)
         return removed
+    }
+
+    /// Forgets all but the newest `kept` expunged UIDs of a mailbox (by
+    /// mod-sequence, whole expunges at a time) and raises its floor to the
+    /// newest forgotten mod-sequence.
+    static func prune(_ db: Database, mailboxID: Int64, keeping kept: Int) throws {
+        guard let cutoff = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT modseq FROM expunged WHERE mailbox_id = ? ORDER BY modseq DESC LIMIT 1 OFFSET ?
+            """), arguments: [mailboxID, kept]) else { return }
+        try db.cachedStatement(sql: "DELETE FROM expunged WHERE mailbox_id = ? AND modseq <= ?").execute(arguments: [mailboxID, cutoff])
+        try db.cachedStatement(sql: "UPDATE mailboxes SET expunge_floor = MAX(expunge_floor, ?) WHERE id = ?")
+            .execute(arguments: [cutoff, mailboxID])
     }
 }

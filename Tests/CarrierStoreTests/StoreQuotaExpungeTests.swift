@@ -45,4 +45,21 @@ import Testing
         #expect(try await store.deleteMailbox(userID: alice.id, name: "Trash"))
         #expect(try await store.expunged(mailboxID: trash.id, sinceModSeq: 0).uids.isEmpty)
     }
+
+    /// RFC 7162 §3.2.5.2: a server that no longer knows every expunge since
+    /// a mod-sequence must say so; pruning raises the floor past what it forgot.
+    @Test func oldExpungeRecordsArePrunedAndTheFloorRises() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try SQLiteMailStore(directory: dir.path)
+        let alice = try await store.createUser(address: "alice", passwordHash: "h", isAdmin: false)
+        for number in 1...6 { _ = try await store.deliver(batch("Q\(number)", userID: alice.id, limit: 0)) }
+        let inbox = try #require(try await store.mailboxes(userID: alice.id).first)
+        for uid in 1...4 { #expect(try await store.expunge(mailboxID: inbox.id, uids: [Int64(uid)]) == 1) }
+        let start = inbox.highestModSeq
+        try await store.pool.write { db in try SQLiteMailStore.prune(db, mailboxID: inbox.id, keeping: 2) }
+        #expect(try await store.expunged(mailboxID: inbox.id, sinceModSeq: start) == IMAPExpungedUIDs(uids: [3, 4], complete: false))
+        #expect(try await store.expunged(mailboxID: inbox.id, sinceModSeq: start + 2) == IMAPExpungedUIDs(uids: [3, 4], complete: true))
+        #expect(try await store.expunged(mailboxID: inbox.id, sinceModSeq: start + 3) == IMAPExpungedUIDs(uids: [4], complete: true))
+    }
 }
