@@ -268,8 +268,10 @@ public final class SMTPIngressConnection: @unchecked Sendable {
             await services.notifier.bounce(message, report.bounced.map { ($0.recipient.finalAddress, $0.reason) })
             return SMTPReply(250, EnhancedStatusCode(2, 0, 0), "Ok: queued as \(id)")
         } catch MailStoreError.storageFull {
+            log.warning("warning: \(id): not stored: insufficient system storage; from=<\(sender)> from \(client)")
             return .insufficientStorage
         } catch {
+            log.error("error: \(id): not stored: \(error); from=<\(sender)> from \(client)")
             return .localError
         }
     }

@@ -108,6 +108,8 @@ class DiskFullTest(unittest.TestCase):
         self.server = CarrierServer({
             "imap_listen": f"127.0.0.1:{self.imap_port}", "pop3_listen": f"127.0.0.1:{self.pop3_port}",
             "disable_plaintext_auth": "no",
+            # Off the full file system, so that what is logged while it is full is kept.
+            "maillog_file": str(root / "mail.log"), "maillog_error_file": str(root / "mail.err"),
         }, root=root)
         self.addCleanup(self.server.cleanup)
         self.server.add_user("bob", PASSWORD)
@@ -151,6 +153,8 @@ class DiskFullTest(unittest.TestCase):
         small = self.fill_until_refused(sender, "small", 40_000, 400)      # SQLite: SQLITE_FULL
         self.assertEqual(self.send(sender, "full-bdat", 1_000_000, bdat=True), 452)
         self.assertEqual(self.send(sender, "full-data", 1_000_000), 452)
+        log = (self.server.root / "mail.log").read_text(errors="replace")
+        self.assertRegex(log, r"carrier/smtpd\[\d+\]: warning: \w+: not stored: insufficient system storage; from=<")
 
         # Reads go on while the disk is full.
         stored = mailbox_messages(datadir, "bob")
