@@ -33,7 +33,6 @@ extension MailServer {
         let services = self.services
         let locks = maildropLocks
         let changes = mailboxChanges
-        let structures = imapStructures
         let views = imapViews
         let writer = logWriter
         return try await StreamListener.bind(
@@ -44,7 +43,7 @@ extension MailServer {
             let trusted = current.settings.mynetworks.contains { $0.contains(peer.address) }
             let client = ClientInfo(hostname: Self.clientName(peer.address), address: peer.address, port: peer.port, isTrusted: trusted)
             let mailbox = MailboxServices(ingress: current, pop3Logger: writer.logger("pop3d"), imapLogger: writer.logger("imapd"),
-                                          maildropLocks: locks, changes: changes, structures: structures, views: views)
+                                          maildropLocks: locks, changes: changes, views: views)
             return MailboxStreamSession(make(mailbox, client))
         }
     }

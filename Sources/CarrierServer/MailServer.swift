@@ -35,8 +35,6 @@ public final class MailServer: Sendable {
     let maildropLocks = MaildropLocks()
     /// Wakes IMAP sessions when a mailbox changes.
     let mailboxChanges = MailboxChangeNotifier()
-    /// ENVELOPE and BODYSTRUCTURE of recently fetched bodies, shared by every IMAP connection.
-    let imapStructures = IMAPStructureCache()
     /// Selected mailboxes' message lists, shared by IMAP sessions.
     let imapViews = IMAPViewCache()
 
@@ -142,8 +140,9 @@ public final class MailServer: Sendable {
         }
         let pickup = self.pickup
         let queueManager = self.queueManager
+        let collector = BodyCollector(store: store, logger: logWriter.logger("store"), interval: settings.bodyCollectionInterval)
         backgroundTasks.withLockedValue {
-            $0 = [Task { await pickup.run() }, Task { await queueManager.run() }]
+            $0 = [Task { await pickup.run() }, Task { await queueManager.run() }, Task { await collector.run() }]
         }
     }
 

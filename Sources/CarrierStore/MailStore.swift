@@ -38,6 +38,19 @@ public protocol MailStore: Sendable {
     /// expunge for QRESYNC; returns how many were removed.
     func expunge(mailboxID: Int64, uids: [Int64]) async throws -> Int
     func metadata(hash: String) async throws -> MessageMetadata?
+    /// The MIME skeletons of these bodies, read together: what FETCH needs
+    /// to answer ENVELOPE and BODYSTRUCTURE and to find a part without
+    /// reading the body. A body stored without a readable skeleton (before
+    /// skeletons existed) is parsed now and its skeleton saved. Missing
+    /// bodies are left out.
+    func mimeSkeletons(hashes: [String]) async throws -> [String: MIMESkeleton]
+    /// The octets of ranges of stored bodies, one array per range in order
+    /// (cut at the body's end; nil when the body is missing). Only those
+    /// octets are read: bodies in the database together in one read, body
+    /// files at the range's offset.
+    func bodyOctets(_ ranges: [BodyRange]) async throws -> [[UInt8]?]
+    /// A body opened to read ranges of it over time; nil when it is missing.
+    func openBody(hash: String) async throws -> (any StoredBodyReader)?
     func queuedRecipientCount() async throws -> Int
     /// Every queued message with its recipients, oldest first.
     func queueEntries() async throws -> [QueueEntryRecord]

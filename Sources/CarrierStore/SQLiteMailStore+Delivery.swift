@@ -7,14 +7,14 @@ import MailCore
 /// instead of stored.
 extension SQLiteMailStore {
     public func deliver(_ batch: DeliveryBatch) async throws -> [LocalCopyOutcome] {
-        let hash = Self.contentHash(batch.content)
-        let inline = batch.content.count <= Self.inlineBodyLimit
-        if !inline { try bodyFiles.write(batch.content, hash: hash) }
-        let content = inline ? Data(batch.content) : nil
-        let path = inline ? nil : bodyFiles.path(for: hash)
-        let size = batch.content.count
+        try await withPreparedBodies([batch.content]) { bodies in try await self.deliver(batch, body: bodies[0]) }
+    }
+
+    private func deliver(_ batch: DeliveryBatch, body: PreparedBody) async throws -> [LocalCopyOutcome] {
+        let hash = body.hash
+        let size = body.size
         return try await writer.write { db in
-            try Self.insertBody(db, hash: hash, size: size, data: content, path: path, metadata: batch.metadata)
+            try Self.insertBody(db, body, metadata: batch.metadata)
             var outcomes: [LocalCopyOutcome] = []
             var queued = batch.queued
             for copy in batch.localCopies {
@@ -52,13 +52,39 @@ extension SQLiteMailStore {
         }
     }
 
-    static func insertBody(_ db: Database, hash: String, size: Int, data: Data?, path: String?, metadata m: MessageMetadata) throws {
+    /// Makes a body ready for `insertBody`: hashed, its MIME skeleton made,
+    /// and, when it is too large for the database, written to its file.
+    /// Prepares bodies (writing the files of large ones) and runs `store`,
+    /// the transaction that names them, while they count as in flight: body
+    /// collection cannot remove a file between its write (or the finding
+    /// that it is already there) and the commit.
+    func withPreparedBodies<T: Sendable>(_ contents: [[UInt8]], _ store: ([PreparedBody]) async throws -> T) async throws -> T {
+        let hashes = contents.map(Self.contentHash)
+        bodyWrites.enter(hashes)
+        defer { bodyWrites.leave(hashes) }
+        let bodies = try zip(contents, hashes).map { try prepareBody($0, hash: $1) }
+        return try await store(bodies)
+    }
+
+    private func prepareBody(_ content: [UInt8], hash: String) throws -> PreparedBody {
+        let skeleton = Data(MIMESkeleton(MIMEPart.parse(content)).encoded())
+        guard content.count > Self.inlineBodyLimit else {
+            return PreparedBody(hash: hash, size: content.count, data: Data(content), path: nil, skeleton: skeleton)
+        }
+        try bodyFiles.write(content, hash: hash)
+        return PreparedBody(hash: hash, size: content.count, data: nil, path: bodyFiles.path(for: hash), skeleton: skeleton)
+    }
+
+    /// Stores the body once per hash; a body stored before skeletons
+    /// existed gets this one.
+    static func insertBody(_ db: Database, _ body: PreparedBody, metadata m: MessageMetadata) throws {
         try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO bodies (hash, size, data, path, subject, from_field, to_field, cc_field,
-                                          message_id, in_reply_to, refs, date, mime_structure)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [hash, size, data, path, m.subject, m.from, m.to, m.cc,
-                                     m.messageID, m.inReplyTo, m.references, m.date, m.mimeStructure])
+            INSERT INTO bodies (hash, size, data, path, subject, from_field, to_field, cc_field,
+                                message_id, in_reply_to, refs, date, mime_structure, skeleton)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (hash) DO UPDATE SET skeleton = excluded.skeleton WHERE bodies.skeleton IS NULL
+            """).execute(arguments: [body.hash, body.size, body.data, body.path, m.subject, m.from, m.to, m.cc,
+                                     m.messageID, m.inReplyTo, m.references, m.date, m.mimeStructure, body.skeleton])
     }
 
     static func insertCopy(_ db: Database, _ copy: DeliveryBatch.LocalCopy, batch: DeliveryBatch, hash: String, size: Int) throws -> LocalCopyOutcome {

@@ -148,18 +148,14 @@ extension SQLiteMailStore {
     }
 
     public func append(mailboxID: Int64, messages: [IMAPAppendRequest]) async throws -> [Int64] {
-        var bodies: [(hash: String, data: Data?, path: String?)] = []
-        for message in messages {
-            let hash = Self.contentHash(message.content)
-            let inline = message.content.count <= Self.inlineBodyLimit
-            if !inline { try bodyFiles.write(message.content, hash: hash) }
-            bodies.append((hash, inline ? Data(message.content) : nil, inline ? nil : bodyFiles.path(for: hash)))
-        }
-        let stored = bodies
-        return try await writer.write { db in
+        try await withPreparedBodies(messages.map(\.content)) { stored in try await self.append(mailboxID: mailboxID, messages, stored) }
+    }
+
+    private func append(mailboxID: Int64, _ messages: [IMAPAppendRequest], _ stored: [PreparedBody]) async throws -> [Int64] {
+        try await writer.write { db in
             var uids: [Int64] = []
             for (message, body) in zip(messages, stored) {
-                try Self.insertBody(db, hash: body.hash, size: message.content.count, data: body.data, path: body.path, metadata: message.metadata)
+                try Self.insertBody(db, body, metadata: message.metadata)
                 guard let row = try Row.fetchOne(db, sql: """
                     UPDATE mailboxes SET uid_next = uid_next + 1, highest_modseq = highest_modseq + 1 WHERE id = ?
                     RETURNING uid_next - 1 AS uid, highest_modseq AS modseq

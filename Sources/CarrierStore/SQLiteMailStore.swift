@@ -14,6 +14,8 @@ public final class SQLiteMailStore: MailStore {
     let pool: DatabasePool
     let writer: GroupCommitWriter
     let bodyFiles: BodyFileStore
+    /// Bodies being stored now, whose files collection leaves alone.
+    let bodyWrites = BodyWritesInFlight()
     public let path: String
 
     /// Opens (creating if needed) the store in `directory`.
@@ -174,22 +176,49 @@ public final class SQLiteMailStore: MailStore {
         return try bodyFiles.read(hash: hash)
     }
 
+    /// Hashes looked up by one statement, well under SQLite's limit on
+    /// bound parameters.
+    static let hashesPerStatement = 500
+
     public func contents(hashes: [String]) async throws -> [String: [UInt8]] {
-        guard !hashes.isEmpty else { return [:] }
-        let found: [(hash: String, data: Data?)] = try await pool.read { db in
-            var rows: [(String, Data?)] = []
-            let select = try db.cachedStatement(sql: "SELECT data FROM bodies WHERE hash = ?")
-            for hash in Set(hashes) {
-                guard let row = try Row.fetchOne(select, arguments: [hash]) else { continue }
-                rows.append((hash, row["data"]))
+        let wanted = Array(Set(hashes))
+        guard !wanted.isEmpty else { return [:] }
+        // One statement per chunk of hashes; rows name their hash by its
+        // position in the chunk, and bodies are copied from SQLite's buffer
+        // straight into the arrays returned. Large bodies, kept as files,
+        // are read after the transaction.
+        let found: (inline: [String: [UInt8]], files: [String]) = try await pool.read { db in
+            var inline: [String: [UInt8]] = [:]
+            var files: [String] = []
+            inline.reserveCapacity(wanted.count)
+            for start in stride(from: 0, to: wanted.count, by: Self.hashesPerStatement) {
+                let chunk = wanted[start..<min(wanted.count, start + Self.hashesPerStatement)]
+                let statement = chunk.count == Self.hashesPerStatement
+                    ? try db.cachedStatement(sql: Self.fullChunkSQL) : try db.makeStatement(sql: Self.bodiesByPosition(chunk.count))
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
+                while let row = try rows.next() {
+                    let hash = chunk[start + row[0]]
+                    if let data = try row.withUnsafeData(atIndex: 1, { $0.map(Array.init) }) {
+                        inline[hash] = data
+                    } else {
+                        files.append(hash)
+                    }
+                }
             }
-            return rows
+            return (inline, files)
         }
-        var contents: [String: [UInt8]] = [:]
-        for (hash, data) in found {
-            contents[hash] = try data.map(Array.init) ?? bodyFiles.read(hash: hash)
-        }
+        var contents = found.inline
+        for hash in found.files { contents[hash] = try bodyFiles.read(hash: hash) }
         return contents
+    }
+
+    static let fullChunkSQL = bodiesByPosition(hashesPerStatement)
+
+    /// The bodies of `count` hashes bound in order, each row with the
+    /// position of its hash (rows of unknown hashes are left out).
+    static func bodiesByPosition(_ count: Int) -> String {
+        let positions = (0..<count).map { "(\($0),?)" }.joined(separator: ",")
+        return "WITH wanted(position, hash) AS (VALUES \(positions)) SELECT wanted.position, bodies.data FROM wanted JOIN bodies ON bodies.hash = wanted.hash"
     }
 
     public func setFlags(mailboxID: Int64, uid: Int64, flags: [String]) async throws -> Bool {

@@ -113,6 +113,21 @@ enum StoreSchema {
                 UPDATE mailboxes SET expunge_floor = highest_modseq;
                 """)
         }
+        // Each body's MIME skeleton (MailCore's `MIMESkeleton.encoded()`),
+        // written with the body, so FETCH answers ENVELOPE and BODYSTRUCTURE
+        // and finds a part's octets without reading the body. Bodies stored
+        // before have none: it is made on first use and written then.
+        migrator.registerMigration("v6-mime-skeleton") { db in
+            try db.execute(sql: "ALTER TABLE bodies ADD COLUMN skeleton BLOB")
+        }
+        // Body collection asks, per body, whether any message or queue entry
+        // still names it; the foreign keys ask the same when a body row goes.
+        migrator.registerMigration("v7-body-references") { db in
+            try db.execute(sql: """
+                CREATE INDEX messages_body_hash ON messages(body_hash);
+                CREATE INDEX queue_body_hash ON queue(body_hash);
+                """)
+        }
         return migrator
     }
 }

@@ -13,46 +13,25 @@ public enum IMAPBinaryDecoder {
         case unknownTransferEncoding(String)
     }
 
-    /// The decoded body of the part at `path`. An empty path gives the whole
-    /// message unchanged. Decoded text/* parts have their line breaks made
-    /// CRLF, as §7.5.2 requires.
-    public static func decode(part path: [Int], from message: [UInt8], tree: MIMEPart) -> Result<[UInt8], Failure> {
-        guard !path.isEmpty else { return .success(message) }
-        guard let part = IMAPPartLocator.part(path, in: tree) else { return .failure(.nonexistentPart) }
+    /// Where BINARY[path] finds its octets, from the message's MIME
+    /// skeleton. An empty path is the whole message, sent unchanged.
+    public static func locate(part path: [Int], in skeleton: MIMESkeleton) -> Result<IMAPBinaryLocation, Failure> {
+        guard !path.isEmpty else { return .success(IMAPBinaryLocation(range: 0..<skeleton.bodyRange.upperBound)) }
+        guard let part = IMAPPartLocator.part(path, in: skeleton) else { return .failure(.nonexistentPart) }
         guard !part.contentType.isMultipart, !part.contentType.isEncapsulatedMessage else { return .failure(.notALeafPart) }
-        let body = IMAPPartLocator.bytes(message, part.bodyRange)
+        let isText = part.contentType.type == "text"
         switch part.contentTransferEncoding {
-        case "7bit", "8bit", "binary":
-            return .success(Array(body))
-        case "base64", "quoted-printable":
-            let decoded = part.contentTransferEncoding == "base64"
-                ? TransferEncoding.decodeBase64(body) : TransferEncoding.decodeQuotedPrintable(body)
-            return .success(part.contentType.type == "text" ? crlfLines(decoded) : decoded)
-        default:
-            return .failure(.unknownTransferEncoding(part.contentTransferEncoding))
+        case "7bit", "8bit", "binary": return .success(IMAPBinaryLocation(range: part.bodyRange))
+        case "base64": return .success(IMAPBinaryLocation(range: part.bodyRange, encoding: .base64, isText: isText))
+        case "quoted-printable": return .success(IMAPBinaryLocation(range: part.bodyRange, encoding: .quotedPrintable, isText: isText))
+        default: return .failure(.unknownTransferEncoding(part.contentTransferEncoding))
         }
     }
 
-    /// The decoded size of the part, for BINARY.SIZE.
-    public static func size(part path: [Int], from message: [UInt8], tree: MIMEPart) -> Result<Int, Failure> {
-        decode(part: path, from: message, tree: tree).map(\.count)
+    /// The decoded body of the part at `path`, from the whole message and
+    /// its parsed MIME tree.
+    public static func decode(part path: [Int], from message: [UInt8], tree: MIMEPart) -> Result<[UInt8], Failure> {
+        locate(part: path, in: MIMESkeleton(tree)).map { $0.decode(Array(IMAPPartLocator.bytes(message, $0.range))) }
     }
 
-    /// Bare LF and bare CR become CRLF.
-    private static func crlfLines(_ bytes: [UInt8]) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == IMAPCharacterClass.cr || byte == IMAPCharacterClass.lf {
-                output += [IMAPCharacterClass.cr, IMAPCharacterClass.lf]
-                if byte == IMAPCharacterClass.cr, index + 1 < bytes.count, bytes[index + 1] == IMAPCharacterClass.lf { index += 1 }
-            } else {
-                output.append(byte)
-            }
-            index += 1
-        }
-        return output
-    }
 }

@@ -1,9 +1,8 @@
 import MailCore
 
-/// Building BODY / BODYSTRUCTURE values from MailCore's MIME tree.
+/// Building BODY / BODYSTRUCTURE values from a message's MIME skeleton.
 extension IMAPBodyStructure {
-    /// The structure of a parsed MIME tree (RFC 9051 §7.5.2), built from
-    /// `MIMEPart.parse(_:)` of the whole message.
+    /// The structure of a message (RFC 9051 §7.5.2) from its MIME skeleton.
     ///
     /// A multipart whose parts could not be found gets one empty text/plain
     /// part (the grammar needs at least one); a message/rfc822 whose inner
@@ -11,7 +10,7 @@ extension IMAPBodyStructure {
     /// empty envelope and such a body. A text part without a charset gets
     /// the RFC 2046 §4.1.2 default, us-ascii. Without `utf8`, non-ASCII
     /// parameter values are sent in RFC 2231 form (`name*` = `utf-8''%XX`).
-    public init(_ part: MIMEPart, utf8: Bool = false) {
+    public init(_ part: MIMESkeleton, utf8: Bool = false) {
         let type = part.contentType
         if type.isMultipart {
             var parts = part.children.map { IMAPBodyStructure($0, utf8: utf8) }
@@ -26,7 +25,7 @@ extension IMAPBodyStructure {
         if type.isEncapsulatedMessage {
             let inner = part.encapsulatedMessage
             kind = .message(
-                envelope: inner.map { IMAPEnvelope(header: $0.header, utf8: utf8) } ?? IMAPEnvelope(),
+                envelope: inner.map { IMAPEnvelope($0.envelope ?? MessageEnvelopeFields(), utf8: utf8) } ?? IMAPEnvelope(),
                 body: inner.map { IMAPBodyStructure($0, utf8: utf8) } ?? Self.emptyText,
                 lines: part.bodyLineCount
             )
@@ -39,10 +38,16 @@ extension IMAPBodyStructure {
         if type.type == "text" && type.charset == nil { parameters.insert(IMAPBodyParameter("charset", "us-ascii"), at: 0) }
         self = .single(IMAPSinglePartBody(
             type: type.type, subtype: type.subtype, parameters: parameters,
-            id: part.contentID, description: part.header["content-description"],
+            id: part.contentID, description: part.rawContentDescription,
             encoding: part.contentTransferEncoding, octets: part.bodyRange.count, kind: kind,
-            extensions: Self.extensions(part, utf8: utf8), md5: part.header["content-md5"]
+            extensions: Self.extensions(part, utf8: utf8), md5: part.contentMD5
         ))
+    }
+
+    /// The structure of a parsed MIME tree, `MIMEPart.parse(_:)` of the
+    /// whole message.
+    public init(_ part: MIMEPart, utf8: Bool = false) {
+        self.init(MIMESkeleton(part), utf8: utf8)
     }
 
     /// `("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 0 0)`.
@@ -50,14 +55,14 @@ extension IMAPBodyStructure {
         type: "text", subtype: "plain", parameters: [IMAPBodyParameter("charset", "us-ascii")], octets: 0, kind: .text(lines: 0)
     ))
 
-    private static func extensions(_ part: MIMEPart, utf8: Bool) -> IMAPBodyExtensions {
+    private static func extensions(_ part: MIMESkeleton, utf8: Bool) -> IMAPBodyExtensions {
         let disposition = part.contentDisposition.map {
             IMAPBodyDisposition(type: $0.type, parameters: parameters($0.parameters, utf8: utf8))
         }
-        let language = (part.header["content-language"] ?? "").split(separator: ",").map {
+        let language = (part.contentLanguage ?? "").split(separator: ",").map {
             String($0.filter { $0 != " " && $0 != "\t" })
         }.filter { !$0.isEmpty }
-        return IMAPBodyExtensions(disposition: disposition, language: language, location: part.header["content-location"])
+        return IMAPBodyExtensions(disposition: disposition, language: language, location: part.contentLocation)
     }
 
     private static func parameters(_ parameters: MIMEParameters, utf8: Bool) -> [IMAPBodyParameter] {

@@ -1,22 +1,27 @@
 import MailCore
 
-/// Building ENVELOPE values from a parsed message header.
+/// Building ENVELOPE values from a message's summary fields.
 extension IMAPEnvelope {
-    /// The envelope of a message header (RFC 9051 §7.5.2). Sender and
-    /// Reply-To fall back to From when absent or empty. Display names come
-    /// unquoted; without `utf8` a non-ASCII name is re-encoded as RFC 2047
-    /// encoded words, as clients of IMAP4rev1 expect.
-    public init(header: MessageHeader, utf8: Bool = false) {
-        let from = Self.addresses(header["from"], utf8: utf8)
-        let sender = Self.addresses(header["sender"], utf8: utf8)
-        let replyTo = Self.addresses(header["reply-to"], utf8: utf8)
+    /// The envelope of a message (RFC 9051 §7.5.2) from its summary
+    /// fields. Sender and Reply-To fall back to From when absent or empty.
+    /// Display names come unquoted; without `utf8` a non-ASCII name is
+    /// re-encoded as RFC 2047 encoded words, as clients of IMAP4rev1 expect.
+    public init(_ fields: MessageEnvelopeFields, utf8: Bool = false) {
+        let from = Self.addresses(fields.from, utf8: utf8)
+        let sender = Self.addresses(fields.sender, utf8: utf8)
+        let replyTo = Self.addresses(fields.replyTo, utf8: utf8)
         self.init(
-            date: header["date"], subject: header["subject"], from: from,
+            date: fields.date, subject: fields.subject, from: from,
             sender: sender.isEmpty ? from : sender, replyTo: replyTo.isEmpty ? from : replyTo,
-            to: Self.addresses(header["to"], utf8: utf8), cc: Self.addresses(header["cc"], utf8: utf8),
-            bcc: Self.addresses(header["bcc"], utf8: utf8),
-            inReplyTo: header["in-reply-to"], messageID: header["message-id"]
+            to: Self.addresses(fields.to, utf8: utf8), cc: Self.addresses(fields.cc, utf8: utf8),
+            bcc: Self.addresses(fields.bcc, utf8: utf8),
+            inReplyTo: fields.inReplyTo, messageID: fields.messageID
         )
+    }
+
+    /// The envelope of a parsed message header.
+    public init(header: MessageHeader, utf8: Bool = false) {
+        self.init(MessageEnvelopeFields(header), utf8: utf8)
     }
 
     /// The addresses of an address-list field; group members are bracketed

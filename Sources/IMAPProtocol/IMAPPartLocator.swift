@@ -6,7 +6,7 @@ import MailCore
 enum IMAPPartLocator {
     /// The part at `path` below the message `root`; the root itself for an
     /// empty path; nil if there is no such part.
-    static func part(_ path: [Int], in root: MIMEPart) -> MIMEPart? {
+    static func part(_ path: [Int], in root: MIMESkeleton) -> MIMESkeleton? {
         var current = root
         var isMessage = true
         for number in path {
@@ -18,7 +18,7 @@ enum IMAPPartLocator {
         return current
     }
 
-    private static func subparts(of part: MIMEPart, isMessage: Bool) -> [MIMEPart] {
+    private static func subparts(of part: MIMESkeleton, isMessage: Bool) -> [MIMESkeleton] {
         if part.contentType.isMultipart { return part.children }
         if isMessage { return [part] }
         if let inner = part.encapsulatedMessage { return subparts(of: inner, isMessage: true) }

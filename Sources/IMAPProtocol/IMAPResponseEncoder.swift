@@ -12,7 +12,24 @@ public struct IMAPResponseEncoder: Sendable {
     }
 
     public func encode(_ response: IMAPResponse) -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode(response, into: &bytes)
+        return bytes
+    }
+
+    /// Several responses, concatenated.
+    public func encode(_ responses: [IMAPResponse]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for response in responses { encode(response, into: &bytes) }
+        return bytes
+    }
+
+    /// Appends the response to `bytes`: many responses (a FETCH of every
+    /// message) go into one buffer without a new array each.
+    public func encode(_ response: IMAPResponse, into bytes: inout [UInt8]) {
         var writer = IMAPResponseWriter(utf8: utf8)
+        swap(&writer.bytes, &bytes)
+        if writer.bytes.isEmpty { writer.bytes.reserveCapacity(Self.typicalSize) }
         switch response {
         case .untagged(let data):
             writer.raw("* ")
@@ -26,13 +43,13 @@ public struct IMAPResponseEncoder: Sendable {
             writer.condition(condition, code: code, text: text)
         }
         writer.crlf()
-        return writer.bytes
+        swap(&writer.bytes, &bytes)
     }
 
-    /// Several responses, concatenated.
-    public func encode(_ responses: [IMAPResponse]) -> [UInt8] {
-        responses.flatMap(encode)
-    }
+    /// Room reserved in an empty buffer: most responses (FETCH of flags,
+    /// EXISTS, a tagged OK) fit, so their buffer is allocated once. A buffer
+    /// with bytes already grows as arrays do.
+    static let typicalSize = 96
 }
 
 /// Status responses, tagged and untagged.

@@ -1,20 +1,34 @@
 /// The FETCH response (RFC 9051 §7.5.2, RFC 3516 §4.2, RFC 7162 §3.1.4.1):
-/// message data as literals, structures as parenthesised lists.
+/// message data as literals, structures as parenthesised lists. Numbers and
+/// flags are written straight into the buffer: a FETCH of every message's
+/// flags is one such response per message.
 extension IMAPResponseWriter {
     mutating func fetch(_ number: UInt32, _ items: [IMAPFetchItem]) {
-        raw("\(number) FETCH ")
-        list(items) { $0.fetchItem($1) }
+        self.number(number)
+        raw(" FETCH (")
+        for index in items.indices {
+            if index > 0 { space() }
+            fetchItem(items[index])
+        }
+        bytes.append(IMAPCharacterClass.closeParen)
     }
 
     private mutating func fetchItem(_ item: IMAPFetchItem) {
         switch item {
-        case .uid(let uid): raw("UID \(uid)")
+        case .uid(let uid):
+            raw("UID ")
+            number(uid)
         case .flags(let flags):
             raw("FLAGS ")
             self.flags(flags)
         case .internalDate(let date): raw("INTERNALDATE \"\(date)\"")
-        case .rfc822Size(let size): raw("RFC822.SIZE \(size)")
-        case .modSeq(let value): raw("MODSEQ (\(value))")
+        case .rfc822Size(let size):
+            raw("RFC822.SIZE ")
+            number(size)
+        case .modSeq(let value):
+            raw("MODSEQ (")
+            number(value)
+            bytes.append(IMAPCharacterClass.closeParen)
         case .envelope(let envelope):
             raw("ENVELOPE ")
             self.envelope(envelope)

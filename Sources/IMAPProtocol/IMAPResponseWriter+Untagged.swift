@@ -9,9 +9,15 @@ extension IMAPResponseWriter {
         case .flags(let flags):
             raw("FLAGS ")
             self.flags(flags)
-        case .exists(let count): raw("\(count) EXISTS")
-        case .recent(let count): raw("\(count) RECENT")
-        case .expunge(let number): raw("\(number) EXPUNGE")
+        case .exists(let count):
+            number(count)
+            raw(" EXISTS")
+        case .recent(let count):
+            number(count)
+            raw(" RECENT")
+        case .expunge(let sequence):
+            number(sequence)
+            raw(" EXPUNGE")
         case .vanished(let uids, let earlier): raw(earlier ? "VANISHED (EARLIER) \(uids)" : "VANISHED \(uids)")
         case .list(let item): listItem("LIST", item)
         case .lsub(let item): listItem("LSUB", item)
@@ -78,7 +84,10 @@ extension IMAPResponseWriter {
 
     private mutating func numberList(_ word: String, _ numbers: [UInt32], modSeq: UInt64?) {
         raw(word)
-        for number in numbers { raw(" \(number)") }
+        for value in numbers {
+            space()
+            number(value)
+        }
         if let modSeq, !numbers.isEmpty { raw(" (MODSEQ \(modSeq))") }
     }
 

@@ -23,8 +23,19 @@ struct IMAPResponseWriter {
         bytes.append(IMAPCharacterClass.lf)
     }
 
+    /// A number in decimal, its digits made on the stack (no String).
     mutating func number(_ value: some BinaryInteger) {
-        raw(String(value))
+        guard let magnitude = UInt64(exactly: value) else { return raw(String(value)) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            var remaining = magnitude
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     mutating func nilValue() {
@@ -106,7 +117,12 @@ struct IMAPResponseWriter {
 
     /// A flag list `(\Seen $Forwarded)`.
     mutating func flags(_ flags: [IMAPFlag]) {
-        list(flags) { $0.raw($1.description) }
+        bytes.append(IMAPCharacterClass.openParen)
+        for index in flags.indices {
+            if index > 0 { space() }
+            raw(flags[index].description)
+        }
+        bytes.append(IMAPCharacterClass.closeParen)
     }
 
     /// Whether the octets may form a quoted string: no CR, LF or NUL, and

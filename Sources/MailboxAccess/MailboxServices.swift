@@ -15,21 +15,16 @@ public struct MailboxServices: Sendable {
     public let maildropLocks: MaildropLocks
     /// Tells sessions of a mailbox that another session or a delivery changed it.
     public let changes: MailboxChangeNotifier
-    /// ENVELOPE and BODYSTRUCTURE of recently fetched bodies; pass the
-    /// server's one so connections share it.
-    public let structures: IMAPStructureCache
     /// Selected mailboxes' message lists, shared by the sessions viewing them.
     public let views: IMAPViewCache
 
     public init(ingress: IngressServices, pop3Logger: Logger, imapLogger: Logger,
-                maildropLocks: MaildropLocks, changes: MailboxChangeNotifier, structures: IMAPStructureCache = IMAPStructureCache(),
-                views: IMAPViewCache = IMAPViewCache()) {
+                maildropLocks: MaildropLocks, changes: MailboxChangeNotifier, views: IMAPViewCache = IMAPViewCache()) {
         self.ingress = ingress
         self.pop3Logger = pop3Logger
         self.imapLogger = imapLogger
         self.maildropLocks = maildropLocks
         self.changes = changes
-        self.structures = structures
         self.views = views
     }
 }

@@ -76,6 +76,7 @@ import Testing
         ("pop3_idle_timeout", "10m", .time),
         ("imap_idle_timeout", "30m", .time),
         ("imap_login_timeout", "1m", .time),
+        ("body_collection_interval", "10m", .time),
     ])
     func knowsTheParameter(name: String, defaultValue: String, kind: ParameterKind) throws {
         let definition = try #require(Fixture.table[name])
@@ -85,7 +86,7 @@ import Testing
     }
 
     @Test func tableHasNoUnlistedParameters() {
-        #expect(Fixture.table.definitions.count == 73)
+        #expect(Fixture.table.definitions.count == 74)
         #expect(Fixture.table["smtpd_bogus"] == nil)
     }
 

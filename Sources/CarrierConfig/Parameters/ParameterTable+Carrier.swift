@@ -44,6 +44,8 @@ extension ParameterTable {
                   "Refuse IMAP LOGIN, POP3 USER/PASS and PLAIN before TLS (Dovecot's key)."),
             .init("pop3_idle_timeout", "10m", .time, "How long a POP3 client may stay silent."),
             .init("imap_idle_timeout", "30m", .time, "How long an IMAP client may stay silent (IDLE included)."),
+            .init("body_collection_interval", "10m", .time,
+                  "How often the space of message bodies no mailbox or queue entry holds any more is freed."),
             .init("imap_login_timeout", "1m", .time,
                   "How long an IMAP client may stay silent before it has logged in (RFC 9051 §5.4)."),
             // SMTP server.

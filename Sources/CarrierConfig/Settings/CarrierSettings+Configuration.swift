@@ -59,6 +59,7 @@ extension CarrierSettings {
         pop3IdleTimeout = try c.duration("pop3_idle_timeout")
         imapIdleTimeout = try c.duration("imap_idle_timeout")
         imapLoginTimeout = try c.duration("imap_login_timeout")
+        bodyCollectionInterval = try c.duration("body_collection_interval")
 
         smtpSASLAuthEnable = try c.bool("smtp_sasl_auth_enable")
         smtpSASLPasswordMaps = try c.lookupTables("smtp_sasl_password_maps")

@@ -70,6 +70,8 @@ public struct CarrierSettings: Sendable, Equatable {
     public var disablePlaintextAuth: Bool
     public var pop3IdleTimeout: Duration
     public var imapIdleTimeout: Duration
+    /// How often unreferenced message bodies are removed (`body_collection_interval`).
+    public var bodyCollectionInterval: Duration
     /// The shorter autologout timer before login (`imap_login_timeout`).
     public var imapLoginTimeout: Duration
 

@@ -2,8 +2,9 @@ import CarrierStore
 import IMAPProtocol
 
 /// FETCH and UID FETCH (RFC 9051 §6.4.5, §6.4.9, RFC 7162 §3.1.4, with
-/// VANISHED of §3.2.6): one message's body is loaded at a time, and only
-/// when an item needs it and the structure cache cannot answer.
+/// VANISHED of §3.2.6): ENVELOPE and BODYSTRUCTURE come from the MIME
+/// skeletons stored with the bodies, sections from the octets they
+/// locate, and large literals are sent a piece per step.
 extension IMAPConnection {
     /// `room`: how much of the step's output budget is left for the responses.
     func fetch(_ tag: String, _ set: IMAPSequenceSet, _ request: IMAPFetchRequest, uid: Bool, room: Int) async -> [UInt8] {
@@ -49,63 +50,98 @@ extension IMAPConnection {
     }
 
     /// Writes the responses of the running FETCH until they fill `room`
-    /// bytes (at least one response); the tagged OK follows the last one.
-    /// What is left goes out in the next step, once the client has taken
-    /// this part.
+    /// bytes (at least one response, or a piece of one); the tagged OK
+    /// follows the last one. What is left goes out in the next step, once
+    /// the client has taken this part.
     func continueFetch(room: Int) async -> [UInt8] {
         guard var run = fetchRun, let view = selected else {
             fetchRun = nil
             return []
         }
-        let structures = services.structures
         var output: [UInt8] = []
-        while let index = run.remaining.first, output.isEmpty || output.count < room {
-            run.remaining.removeFirst()
-            let entry = view.messages[index]
-            let cached = structures.entry(hash: entry.bodyHash, utf8: utf8Names)
-            var content: [UInt8]?
-            if run.attributes.contains(where: { IMAPFetchBuilder.needsContent($0, cached: cached) }) {
-                content = try? await services.ingress.store.content(hash: entry.bodyHash)
-                if content == nil, view.pendingExpunges.contains(entry.uid) { continue }
-                // A body that cannot be read now is never sent as an empty message: clients cache what they fetch.
-                if content == nil {
+        do {
+            try send(&run.pending, into: &output, room: room)
+        } catch {
+            // The client holds part of a literal: only closing the connection keeps it from taking a wrong message.
+            log.error("\(who): FETCH stopped in the middle of a message: \(error)")
+            fetchRun = nil
+            finish(reason: "FETCH failed")
+            return output
+        }
+        while run.pending.isEmpty, !run.remaining.isEmpty, output.isEmpty || output.count < room {
+            let responses: [IMAPFetchResponse]
+            do {
+                responses = try await prepareResponses(&run, view, room: room - output.count)
+            } catch {
+                log.error("\(who): FETCH failed: \(error)")
+                fetchRun = nil
+                return output + encode(no(run.tag, "Message cannot be read now; try again", .unavailable))
+            }
+            for response in responses {
+                guard run.pending.isEmpty, output.isEmpty || output.count < room else { break }
+                let index = run.remaining.removeFirst()
+                let entry = view.messages[index]
+                if run.needsSkeletons { run.skeletons[entry.bodyHash] = nil }
+                switch response {
+                case .unreadable where view.pendingExpunges.contains(entry.uid):
+                    continue
+                case .unreadable:
+                    // A body that cannot be read now is never sent as an empty message: clients cache what they fetch.
                     fetchRun = nil
                     return output + encode(no(run.tag, "Message cannot be read now; try again", .unavailable))
-                }
-            }
-            var builder = IMAPFetchBuilder(entry: entry, content: content, utf8: utf8Names, cached: cached)
-            var items: [IMAPFetchItem] = []
-            for attribute in run.attributes {
-                guard let item = builder.item(attribute) else {
+                case .unknownEncoding:
                     fetchRun = nil
                     return output + encode(no(run.tag, "Unknown Content-Transfer-Encoding", .unknownCTE))
+                case .segments(var segments):
+                    let start = output.count
+                    do {
+                        try send(&segments, into: &output, room: room)
+                    } catch {
+                        // Nothing of this response has left yet: take it back.
+                        output.removeLast(output.count - start)
+                        if view.pendingExpunges.contains(entry.uid) { continue }
+                        log.error("\(who): FETCH of UID \(entry.uid) failed: \(error)")
+                        fetchRun = nil
+                        return output + encode(no(run.tag, "Message cannot be read now; try again", .unavailable))
+                    }
+                    run.pending = segments
                 }
-                items.append(item)
             }
-            if content != nil, builder.learned.envelope != nil || builder.learned.structure != nil {
-                structures.remember(builder.learned, hash: entry.bodyHash, utf8: utf8Names)
-            }
-            if run.newlySeen.contains(index), !run.attributes.contains(.flags) { items.append(.flags(IMAPFlags.wire(entry.flags))) }
-            output += encode(.untagged(.fetch(UInt32(index + 1), items)))
         }
-        guard run.remaining.isEmpty else {
+        guard run.remaining.isEmpty, run.pending.isEmpty else {
             fetchRun = run
             return output
         }
         fetchRun = nil
         return output + encode(ok(run.tag, "\(run.uid ? "UID FETCH" : "FETCH") completed"))
     }
-}
 
-/// A FETCH whose responses go out over several steps, so that one command
-/// never holds more than about `IMAPConnection.outputBudget` of output and
-/// a client that stops reading stops the command.
-struct IMAPFetchRun {
-    let tag: String
-    let uid: Bool
-    let attributes: [IMAPFetchAttribute]
-    /// The indexes of the messages still to answer for.
-    var remaining: ArraySlice<Int>
-    /// Messages this FETCH marked \Seen: their FLAGS go with the response.
-    let newlySeen: Set<Int>
+    /// Appends `segments` to `output` until it holds `room` octets, reading
+    /// ranges of stored bodies a piece at a time (at least
+    /// `minimumBodyPiece` into an empty output); what is left stays in
+    /// `segments`. Throws when a body cannot be read.
+    private func send(_ segments: inout [IMAPFetchSegment], into output: inout [UInt8], room: Int) throws {
+        while let segment = segments.first {
+            switch segment {
+            case .octets(let octets):
+                output += octets
+            case .body(let body, let range):
+                let space = output.isEmpty ? max(room, Self.minimumBodyPiece) : room - output.count
+                guard space > 0 else { return }
+                let piece = range.lowerBound..<(range.lowerBound + min(range.count, space))
+                let octets = try body.read(piece)
+                guard octets.count == piece.count else { throw MailStoreError.corrupt("a body is shorter than its size") }
+                output += octets
+                if piece.upperBound < range.upperBound {
+                    segments[0] = .body(body, piece.upperBound..<range.upperBound)
+                    continue
+                }
+            }
+            segments.removeFirst()
+        }
+    }
+
+    /// The smallest piece of a body a step sends, even when the output
+    /// budget is spent before the step starts.
+    static let minimumBodyPiece = 64 * 1024
 }

@@ -2,8 +2,10 @@ import IMAPProtocol
 
 /// SEARCH and UID SEARCH (RFC 9051 §6.4.4) with ESEARCH results (RFC 4731),
 /// the saved result of SEARCHRES (RFC 5182, RFC 9051 §6.4.4.1) and the
-/// MODSEQ of CONDSTORE (RFC 7162 §3.1.5). Bodies are loaded one at a time,
-/// and only for keys that look inside the message.
+/// MODSEQ of CONDSTORE (RFC 7162 §3.1.5). Bodies are loaded in batches, and
+/// only for keys that look inside the message; when the store cannot be
+/// read the command fails with NO [UNAVAILABLE] rather than answer with
+/// messages missing.
 extension IMAPConnection {
     /// The charsets SEARCH, SORT and THREAD understand.
     static let searchCharsets = ["US-ASCII", "UTF-8"]
@@ -19,7 +21,14 @@ extension IMAPConnection {
         }
         let usesModSeq = Self.mentionsModSeq(command.criteria)
         if usesModSeq { enabled.insert("CONDSTORE") }
-        let found = await matching(command.criteria, in: view)
+        let found: [Int]
+        do {
+            found = try await matching(command.criteria, in: view)
+        } catch {
+            log.error("\(who): SEARCH cannot read the mailbox: \(error)")
+            if saves { savedResult = [] }
+            return output + encode(no(tag, "Cannot search now: temporary server failure", .unavailable))
+        }
         let numbers = found.map { uid ? view.messages[$0].uid : UInt32($0 + 1) }
         let highest = found.map { view.messages[$0].modSeq }.max()
         let modSeq: UInt64? = usesModSeq ? highest.map(UInt64.init) : nil
@@ -40,26 +49,33 @@ extension IMAPConnection {
 
     /// The indexes, ascending, of the view's messages that match. Header
     /// keys the delivery-time metadata answers read it once for the mailbox;
-    /// bodies, when needed, are loaded a batch at a time.
-    func matching(_ criteria: IMAPSearchKey, in view: IMAPMailboxView) async -> [Int] {
+    /// bodies, when needed, are read a batch at a time, the next batches
+    /// while this one is matched. Throws when the store cannot be read.
+    func matching(_ criteria: IMAPSearchKey, in view: IMAPMailboxView) async throws -> [Int] {
+        let store = services.ingress.store
         let useMetadata = IMAPSearchMatcher.usesMetadata(criteria)
-        let needsContent = IMAPSearchMatcher.needsContent(criteria, metadata: useMetadata)
-        let metadata = useMetadata ? (try? await services.ingress.store.messageMetadata(mailboxID: view.mailboxID)) ?? [:] : [:]
+        let metadata = useMetadata ? try await store.messageMetadata(mailboxID: view.mailboxID) : [:]
         let largestUID = view.messages.last?.uid ?? 0
         let saved = Set(savedResult)
+        func matches(_ index: Int, content: [UInt8]?) -> Bool {
+            let entry = view.messages[index]
+            var matcher = IMAPSearchMatcher(entry: entry, sequenceNumber: UInt32(index + 1),
+                                            largestSequence: UInt32(view.messages.count), largestUID: largestUID,
+                                            content: content, metadata: metadata[Int64(entry.uid)], saved: saved)
+            return matcher.matches(criteria)
+        }
+        guard IMAPSearchMatcher.needsContent(criteria, metadata: useMetadata) else {
+            return view.messages.indices.filter { matches($0, content: nil) }
+        }
+        var reader = IMAPSearchBodyReader(store: store, messages: view.messages)
+        defer { reader.cancel() }
         var found: [Int] = []
-        let batch = 256
-        for start in stride(from: 0, to: view.messages.count, by: batch) {
-            let range = start..<min(view.messages.count, start + batch)
-            let contents = needsContent
-                ? (try? await services.ingress.store.contents(hashes: view.messages[range].map(\.bodyHash))) ?? [:] : [:]
-            for index in range {
-                let entry = view.messages[index]
-                var matcher = IMAPSearchMatcher(entry: entry, sequenceNumber: UInt32(index + 1),
-                                                largestSequence: UInt32(view.messages.count), largestUID: largestUID,
-                                                content: needsContent ? contents[entry.bodyHash] ?? [] : nil,
-                                                metadata: metadata[Int64(entry.uid)], saved: saved)
-                if matcher.matches(criteria) { found.append(index) }
+        while let batch = try await reader.next() {
+            for (offset, index) in batch.indexes.enumerated() {
+                // A body the store no longer has is that of a message expunged
+                // (and its body collected) since the view was made: it matches nothing.
+                guard let content = batch.contents[batch.hashes[offset]] else { continue }
+                if matches(index, content: content) { found.append(index) }
             }
         }
         return found

@@ -35,9 +35,14 @@ extension IMAPConnection {
         guard let view = selected else { return .failure(.noMailbox) }
         guard Self.searchCharsets.contains(charset) else { return .failure(.badCharset) }
         let criteria = keys.count == 1 ? keys[0] : .and(keys)
-        let found = await matching(criteria, in: view)
-        guard !found.isEmpty else { return .success([]) }
-        guard let metadata = try? await services.ingress.store.messageMetadata(mailboxID: view.mailboxID) else {
+        let found: [Int]
+        let metadata: [Int64: MessageMetadata]
+        do {
+            found = try await matching(criteria, in: view)
+            guard !found.isEmpty else { return .success([]) }
+            metadata = try await services.ingress.store.messageMetadata(mailboxID: view.mailboxID)
+        } catch {
+            log.error("\(who): SORT/THREAD cannot read the mailbox: \(error)")
             return .failure(.unavailable)
         }
         return .success(found.map { index in

@@ -130,6 +130,8 @@ public final class IMAPConnection: MailboxConnection, @unchecked Sendable {
     func drain() async -> ConnectionStep {
         var output = ConnectionOutput()
         if fetchRun != nil { output.bytes += await continueFetch(room: Self.outputBudget) }
+        // A FETCH that could not finish a literal ended the connection.
+        if finished { output.close = true }
         while fetchRun == nil, output.bytes.count < Self.outputBudget, !output.close, !output.startTLS, !output.startCompression,
               let event = framer.next() {
             switch event {

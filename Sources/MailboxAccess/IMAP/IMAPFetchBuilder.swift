@@ -1,92 +1,121 @@
 import IMAPProtocol
 import MailCore
 
-/// Builds the data items of one FETCH response (RFC 9051 §7.5.2, RFC 3516,
-/// RFC 7162 §3.1.4) from a message's entry and, when an item needs it, its
-/// stored bytes, parsed at most once per message. ENVELOPE and
-/// BODYSTRUCTURE come from `cached` when known; what had to be parsed is
-/// left in `learned` for the cache.
+/// Answers the data items of one message's FETCH response (RFC 9051
+/// §6.4.5, §7.5.2, RFC 3516, RFC 7162 §3.1.4) from its entry, its MIME
+/// skeleton, and the octets of the stored body each item needs: a section
+/// or a partial range is read alone, never the whole message for it.
 struct IMAPFetchBuilder {
     let entry: IMAPMessageEntry
-    let content: [UInt8]?
+    /// Read when some attribute needs it (`needsSkeleton`).
+    let skeleton: MIMESkeleton?
     let utf8: Bool
-    let cached: IMAPStructureCache.Entry?
-    private(set) var learned = IMAPStructureCache.Entry()
-    private var tree: MIMEPart?
 
-    init(entry: IMAPMessageEntry, content: [UInt8]?, utf8: Bool, cached: IMAPStructureCache.Entry? = nil) {
-        self.entry = entry
-        self.content = content
-        self.utf8 = utf8
-        self.cached = cached
-    }
-
-    /// Whether an attribute needs the message's bytes, given what is cached.
-    static func needsContent(_ attribute: IMAPFetchAttribute, cached: IMAPStructureCache.Entry?) -> Bool {
+    /// Whether an attribute needs the message's MIME skeleton: all but the
+    /// message's own attributes and the whole message (BODY[], RFC822,
+    /// BINARY[]).
+    static func needsSkeleton(_ attribute: IMAPFetchAttribute) -> Bool {
         switch attribute {
-        case .flags, .internalDate, .rfc822Size, .uid, .modSeq: false
-        case .envelope: cached?.envelope == nil
-        case .body, .bodyStructure: cached?.structure == nil
-        default: true
+        case .flags, .internalDate, .rfc822Size, .uid, .modSeq, .rfc822: false
+        case .bodySection(let section, _, _): !section.part.isEmpty || section.text != nil
+        case .binary(let part, _, _), .binarySize(let part): !part.isEmpty
+        case .envelope, .body, .bodyStructure, .rfc822Header, .rfc822Text: true
         }
     }
 
-    /// The item for one attribute; nil for BINARY of a part the server
-    /// cannot decode (the caller answers NO [UNKNOWN-CTE]).
-    mutating func item(_ attribute: IMAPFetchAttribute) -> IMAPFetchItem? {
+    /// The answers for the attributes, in order; nil when one needs the
+    /// skeleton and there is none (the body cannot be read).
+    func answers(_ attributes: [IMAPFetchAttribute]) -> [IMAPFetchAnswer]? {
+        var answers: [IMAPFetchAnswer] = []
+        answers.reserveCapacity(attributes.count)
+        for attribute in attributes {
+            guard let answer = answer(attribute) else { return nil }
+            answers.append(answer)
+        }
+        return answers
+    }
+
+    private func answer(_ attribute: IMAPFetchAttribute) -> IMAPFetchAnswer? {
         switch attribute {
-        case .flags: return .flags(IMAPFlags.wire(entry.flags))
-        case .uid: return .uid(entry.uid)
-        case .internalDate: return .internalDate(IMAPDateTime(secondsSince1970: entry.internalDate))
-        case .rfc822Size: return .rfc822Size(entry.size)
-        case .modSeq: return .modSeq(UInt64(entry.modSeq))
-        case .envelope: return .envelope(envelope())
-        case .body: return .body(structure())
-        case .bodyStructure: return .bodyStructure(structure())
-        case .rfc822: return .rfc822(content)
-        case .rfc822Header: return .rfc822Header(section(IMAPSection(text: .header)))
-        case .rfc822Text: return .rfc822Text(section(IMAPSection(text: .text)))
+        case .flags: return .item(.flags(IMAPFlags.wire(entry.flags)))
+        case .uid: return .item(.uid(entry.uid))
+        case .internalDate: return .item(.internalDate(IMAPDateTime(secondsSince1970: entry.internalDate)))
+        case .rfc822Size: return .item(.rfc822Size(entry.size))
+        case .modSeq: return .item(.modSeq(UInt64(entry.modSeq)))
+        case .envelope: return skeleton.map { .item(.envelope(IMAPEnvelope($0.envelope ?? MessageEnvelopeFields(), utf8: utf8))) }
+        case .body: return skeleton.map { .item(.body(IMAPBodyStructure($0, utf8: utf8))) }
+        case .bodyStructure: return skeleton.map { .item(.bodyStructure(IMAPBodyStructure($0, utf8: utf8))) }
+        case .rfc822: return .literal(wholeMessage) { .rfc822($0) }
+        case .rfc822Header: return section(IMAPSection(text: .header), partial: nil) { .rfc822Header($0) }
+        case .rfc822Text: return section(IMAPSection(text: .text), partial: nil) { .rfc822Text($0) }
         case .bodySection(let section, let partial, _):
-            let data = self.section(section)
-            return .bodySection(section, origin: partial?.offset, data: data.map { bytes in partial.map { Array($0.apply(to: bytes)) } ?? bytes })
-        case .binary(let part, let partial, _):
-            switch IMAPBinaryDecoder.decode(part: part, from: content ?? [], tree: parsed()) {
-            case .success(let data):
-                return .binary(part: part, origin: partial?.offset, data: partial.map { Array($0.apply(to: data)) } ?? data)
-            case .failure(.unknownTransferEncoding): return nil
-            case .failure: return .binary(part: part, origin: partial?.offset, data: nil)
-            }
-        case .binarySize(let part):
-            switch IMAPBinaryDecoder.size(part: part, from: content ?? [], tree: parsed()) {
-            case .success(let size): return .binarySize(part: part, size: size)
-            case .failure(.unknownTransferEncoding): return nil
-            case .failure: return .binarySize(part: part, size: 0)
+            return self.section(section, partial: partial) { .bodySection(section, origin: partial?.offset, data: $0) }
+        case .binary(let part, let partial, _): return binary(part, partial: partial)
+        case .binarySize(let part): return binarySize(part)
+        }
+    }
+
+    private var wholeMessage: Range<Int> {
+        0..<entry.size
+    }
+
+    /// BODY[section]<partial>: a range of the body, narrowed to the partial
+    /// before it is read; HEADER.FIELDS reads the header and picks.
+    private func section(_ section: IMAPSection, partial: IMAPPartial?, make: @escaping ([UInt8]?) -> IMAPFetchItem) -> IMAPFetchAnswer? {
+        if section.part.isEmpty && section.text == nil { return .literal(Self.narrow(wholeMessage, to: partial)) { make($0) } }
+        guard let skeleton else { return nil }
+        guard let location = IMAPSectionExtractor.locate(section, in: skeleton) else { return .item(make(nil)) }
+        switch location {
+        case .octets(let range):
+            return .literal(Self.narrow(range, to: partial)) { make($0) }
+        case .headerFields:
+            return .derived(location.range) { octets in
+                let data = IMAPSectionExtractor.extract(location, from: octets)
+                return make(partial.map { Array($0.apply(to: data)) } ?? data)
             }
         }
     }
 
-    private mutating func envelope() -> IMAPEnvelope {
-        if let envelope = cached?.envelope ?? learned.envelope { return envelope }
-        let envelope = IMAPEnvelope(header: MessageHeader.parse(content ?? []), utf8: utf8)
-        learned.envelope = envelope
-        return envelope
+    /// BINARY[part]<partial>: the part's body decoded, then the partial
+    /// taken; a part sent as it is is narrowed before it is read.
+    private func binary(_ part: [Int], partial: IMAPPartial?) -> IMAPFetchAnswer? {
+        switch locate(part) {
+        case nil: return nil
+        case .success(let location) where location.encoding == nil:
+            return .derived(Self.narrow(location.range, to: partial)) { .binary(part: part, origin: partial?.offset, data: $0) }
+        case .success(let location):
+            return .derived(location.range) { octets in
+                let data = location.decode(octets)
+                return .binary(part: part, origin: partial?.offset, data: partial.map { Array($0.apply(to: data)) } ?? data)
+            }
+        case .failure(.unknownTransferEncoding): return .unknownEncoding
+        case .failure: return .item(.binary(part: part, origin: partial?.offset, data: nil))
+        }
     }
 
-    private mutating func structure() -> IMAPBodyStructure {
-        if let structure = cached?.structure ?? learned.structure { return structure }
-        let structure = IMAPBodyStructure(parsed(), utf8: utf8)
-        learned.structure = structure
-        return structure
+    /// BINARY.SIZE[part]: known without reading unless the part must be decoded.
+    private func binarySize(_ part: [Int]) -> IMAPFetchAnswer? {
+        switch locate(part) {
+        case nil: return nil
+        case .success(let location):
+            if let size = location.sizeWithoutDecoding { return .item(.binarySize(part: part, size: size)) }
+            return .derived(location.range) { .binarySize(part: part, size: location.decode($0).count) }
+        case .failure(.unknownTransferEncoding): return .unknownEncoding
+        case .failure: return .item(.binarySize(part: part, size: 0))
+        }
     }
 
-    private mutating func section(_ section: IMAPSection) -> [UInt8]? {
-        IMAPSectionExtractor.extract(section, from: content ?? [], tree: parsed())
+    /// Where BINARY finds the part; nil when that needs the missing skeleton.
+    private func locate(_ part: [Int]) -> Result<IMAPBinaryLocation, IMAPBinaryDecoder.Failure>? {
+        if part.isEmpty { return .success(IMAPBinaryLocation(range: wholeMessage)) }
+        return skeleton.map { IMAPBinaryDecoder.locate(part: part, in: $0) }
     }
 
-    private mutating func parsed() -> MIMEPart {
-        if let tree { return tree }
-        let parsed = MIMEPart.parse(content ?? [])
-        tree = parsed
-        return parsed
+    /// The octets of `range` that `partial` names (RFC 9051 §6.4.5): as
+    /// `IMAPPartial.apply`, but on offsets, before anything is read.
+    static func narrow(_ range: Range<Int>, to partial: IMAPPartial?) -> Range<Int> {
+        guard let partial else { return range }
+        let start = range.lowerBound + Int(min(partial.offset, UInt64(range.count)))
+        return start..<(start + Int(min(partial.length, UInt64(range.upperBound - start))))
     }
 }

@@ -1,11 +1,11 @@
 import CarrierStore
-import Foundation
 import IMAPProtocol
 import MailCore
 
 /// Decides whether one message matches a search key (RFC 9051 §6.4.4):
 /// strings match as case-insensitive substrings, dates by day, header
-/// fields decoded (RFC 2047) before comparing.
+/// fields decoded (RFC 2047) before comparing, BODY and TEXT as
+/// `IMAPMessageTextSearch` looks.
 struct IMAPSearchMatcher {
     let entry: IMAPMessageEntry
     let sequenceNumber: UInt32
@@ -18,7 +18,6 @@ struct IMAPSearchMatcher {
     /// The UIDs of the saved result, which `$` stands for (RFC 5182 §2.1).
     let saved: Set<UInt32>
     private var header: MessageHeader?
-    private var bodyText: String?
 
     init(entry: IMAPMessageEntry, sequenceNumber: UInt32, largestSequence: UInt32, largestUID: UInt32, content: [UInt8]?,
          metadata: MessageMetadata? = nil, saved: Set<UInt32> = []) {
@@ -83,8 +82,8 @@ struct IMAPSearchMatcher {
         case .to(let text): return headerContains("to", text)
         case .subject(let text): return headerContains("subject", text)
         case .header(let name, let text): return headerContains(name, text)
-        case .body(let text): return contains(body(), text)
-        case .text(let text): return contains(String(decoding: content ?? [], as: UTF8.self), text) || contains(body(), text)
+        case .body(let text): return IMAPMessageTextSearch.body(content ?? [], contains: IMAPSearchNeedle(text))
+        case .text(let text): return IMAPMessageTextSearch.text(content ?? [], contains: IMAPSearchNeedle(text))
         case .before(let date): return day(entry.internalDate) < date.daysSince1970
         case .on(let date): return day(entry.internalDate) == date.daysSince1970
         case .since(let date): return day(entry.internalDate) >= date.daysSince1970
@@ -122,37 +121,30 @@ struct IMAPSearchMatcher {
             default: metadata.cc
             }
             guard let value else { return false }
-            return text.isEmpty || contains(value, text) || contains(EncodedWord.decode(value), text)
+            return text.isEmpty || contains(value, text)
         }
         let fields = parsedHeader().fields(named: name)
         if text.isEmpty { return !fields.isEmpty }
-        return fields.contains { contains($0.decodedValue, text) || contains($0.value, text) }
+        return fields.contains { contains($0.value, text) }
     }
 
     private mutating func sentDay() -> Int64? {
         parsedHeader()["date"].flatMap { RFC5322Date.parse($0) }.map { day($0.secondsSince1970 + Int64($0.zoneOffsetMinutes) * 60) }
     }
 
-    /// The decoded text of the message's leaf parts.
-    private mutating func body() -> String {
-        if let bodyText { return bodyText }
-        let bytes = content ?? []
-        var text = ""
-        var stack = [MIMEPart.parse(bytes)]
-        while let part = stack.popLast() {
-            if !part.children.isEmpty {
-                stack += part.children.reversed()
-            } else if let inner = part.encapsulatedMessage {
-                stack.append(inner)
-            } else {
-                text += String(decoding: part.decodedBody(in: bytes), as: UTF8.self) + "\n"
-            }
-        }
-        bodyText = text
-        return text
+    /// Whether a header field's value, as written or with its encoded
+    /// words decoded (only a value with `=?` has any), contains the text.
+    private func contains(_ value: String, _ text: String) -> Bool {
+        let needle = IMAPSearchNeedle(text)
+        return needle.isFound(inText: value) || Self.mayHoldEncodedWord(value) && needle.isFound(inText: EncodedWord.decode(value))
     }
 
-    private func contains(_ haystack: String, _ needle: String) -> Bool {
-        haystack.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+    private static func mayHoldEncodedWord(_ value: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            if previous == UInt8(ascii: "="), byte == UInt8(ascii: "?") { return true }
+            previous = byte
+        }
+        return false
     }
 }

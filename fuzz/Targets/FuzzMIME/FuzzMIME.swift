@@ -3,7 +3,8 @@ import IMAPProtocol
 import MailCore
 
 /// The RFC 5322 header and MIME parsers on arbitrary messages, and what IMAP
-/// builds from them (ENVELOPE, BODYSTRUCTURE, sections, BINARY decoding).
+/// builds from them (ENVELOPE, BODYSTRUCTURE, sections, BINARY decoding);
+/// the MIME skeleton's stored form, round-tripped and decoded from garbage.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMIME(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let message = Array(UnsafeBufferPointer(start: data, count: count))
@@ -17,6 +18,16 @@ public func fuzzMIME(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     }
     _ = IMAPSectionExtractor.extract(IMAPSection(part: [], text: .text), from: message, tree: tree)
     _ = tree.decodedBody(in: message)
+    let skeleton = MIMESkeleton(tree)
+    precondition(MIMESkeleton(encoded: skeleton.encoded()) == skeleton, "stored skeleton does not round-trip")
+    // The input as a corrupt stored skeleton: refused, or safe to answer from.
+    if let stored = MIMESkeleton(encoded: message) {
+        _ = IMAPBodyStructure(stored, utf8: count % 3 == 0)
+        for path in [[], [1], [1, 1], [2], [1, 2, 1]] {
+            _ = IMAPSectionExtractor.locate(IMAPSection(part: path, text: .headerFields(["subject"])), in: stored)
+            _ = IMAPBinaryDecoder.locate(part: path, in: stored)
+        }
+    }
     return 0
 }
 
