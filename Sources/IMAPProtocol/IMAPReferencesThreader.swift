@@ -112,7 +112,7 @@ struct IMAPReferencesThreader {
 
     /// Step 5: top-level threads with the same base subject come together.
     private mutating func mergeBySubject() {
-        var table: [String: Int] = [:]
+        var table: [[UInt8]: Int] = [:]
         for root in roots {
             guard let subject = threadSubject(root) else { continue }
             guard let held = table[subject] else {
@@ -155,7 +155,7 @@ struct IMAPReferencesThreader {
     }
 
     /// The base subject of a thread: of its message, or a dummy's first child.
-    private func threadSubject(_ root: Int) -> String? {
+    private func threadSubject(_ root: Int) -> [UInt8]? {
         let message = containers[root].message ?? containers[root].children.first.flatMap { containers[$0].message }
         guard let message else { return nil }
         let subject = messages[message].subjectKey

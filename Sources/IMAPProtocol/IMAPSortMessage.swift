@@ -40,22 +40,21 @@ public struct IMAPSortMessage: Sendable, Equatable {
     /// The sent date of RFC 5256 §2.2.
     public var sentDate: Int64 { date ?? arrival }
 
-    /// The base subject, folded for comparison (RFC 5256 §7 asks for
-    /// i;unicode-casemap; lowercasing is the approximation used here).
-    var subjectKey: String { IMAPBaseSubject(subject ?? "").text.lowercased() }
+    /// The base subject in the i;unicode-casemap collation (RFC 5256 §3).
+    var subjectKey: [UInt8] { IMAPUnicodeCasemap.key(IMAPBaseSubject(subject ?? "").text) }
 
     /// `addr-mailbox` of the field's first address (RFC 5256 §3), folded.
-    static func mailboxKey(_ field: String?) -> String {
-        guard let field, let first = AddressList.parse(field, maxAddresses: 1).first else { return "" }
-        return first.localPart.lowercased()
+    static func mailboxKey(_ field: String?) -> [UInt8] {
+        guard let field, let first = AddressList.parse(field, maxAddresses: 1).first else { return [] }
+        return IMAPUnicodeCasemap.key(first.localPart)
     }
 
     /// DISPLAYFROM / DISPLAYTO (RFC 5957 §3): the first address's display
     /// name, or its addr-spec when it has none; folded.
-    static func displayKey(_ field: String?) -> String {
-        guard let field, let first = AddressList.parse(field, maxAddresses: 1).first else { return "" }
-        if let name = first.displayName, !name.isEmpty { return name.lowercased() }
-        return (first.localPart + "@" + first.domain).lowercased()
+    static func displayKey(_ field: String?) -> [UInt8] {
+        guard let field, let first = AddressList.parse(field, maxAddresses: 1).first else { return [] }
+        if let name = first.displayName, !name.isEmpty { return IMAPUnicodeCasemap.key(name) }
+        return IMAPUnicodeCasemap.key(first.localPart + "@" + first.domain)
     }
 }
 
@@ -64,7 +63,17 @@ public struct IMAPSortMessage: Sendable, Equatable {
 public enum IMAPSorter {
     private enum Key: Comparable {
         case number(Int64)
-        case text(String)
+        /// Collation octets, compared as unsigned bytes.
+        case text([UInt8])
+
+        static func < (a: Key, b: Key) -> Bool {
+            switch (a, b) {
+            case (.number(let x), .number(let y)): x < y
+            case (.text(let x), .text(let y)): x.lexicographicallyPrecedes(y)
+            case (.number, .text): true
+            case (.text, .number): false
+            }
+        }
     }
 
     /// The numbers of `messages` in sorted order.

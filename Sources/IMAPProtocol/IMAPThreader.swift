@@ -24,7 +24,7 @@ public enum IMAPThreader {
     public static func orderedSubject(_ messages: [IMAPSortMessage]) -> [IMAPThreadNode] {
         let subjects = messages.map(\.subjectKey)
         let order = messages.indices.sorted { a, b in
-            if subjects[a] != subjects[b] { return subjects[a] < subjects[b] }
+            if subjects[a] != subjects[b] { return subjects[a].lexicographicallyPrecedes(subjects[b]) }
             return before(messages, a, b)
         }
         var groups: [[Int]] = []

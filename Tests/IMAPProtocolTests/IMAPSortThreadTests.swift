@@ -51,6 +51,22 @@ import Testing
         #expect(IMAPSorter.sort([], by: [IMAPSortCriterion(.subject)]) == [])
     }
 
+    /// RFC 5051 §2 (i;unicode-casemap): case, canonical and compatibility
+    /// variants collate together; what is left compares by UTF-8 octets.
+    @Test func unicodeCasemapCollation() {
+        #expect(IMAPUnicodeCasemap.key("é") == IMAPUnicodeCasemap.key("É"))
+        #expect(IMAPUnicodeCasemap.key("É") == IMAPUnicodeCasemap.key("E\u{301}"))
+        #expect(IMAPUnicodeCasemap.key("ﬁle") == IMAPUnicodeCasemap.key("FILE"))
+        #expect(IMAPUnicodeCasemap.key("Ａ") == IMAPUnicodeCasemap.key("a"))
+        #expect(IMAPUnicodeCasemap.key("ǆ") == IMAPUnicodeCasemap.key("ǅ"))
+        #expect(IMAPUnicodeCasemap.key("straße") != IMAPUnicodeCasemap.key("STRASSE"))
+        let messages = ["Zebra", "éclair", "apple", "Eclair", "Ωmega", "ω"].enumerated().map {
+            IMAPSortMessage(number: UInt32($0.offset + 1), arrival: Int64($0.offset), subject: $0.element)
+        }
+        // apple, éclair/Eclair (E + combining acute sorts after plain E), Zebra, then Greek by code point.
+        #expect(IMAPSorter.sort(messages, by: [IMAPSortCriterion(.subject)]) == [3, 4, 2, 1, 6, 5])
+    }
+
     @Test func orderedSubject() {
         let messages = [
             Self.message(1, date: 1, subject: "b"), Self.message(2, date: 2, subject: "a"), Self.message(3, date: 3, subject: "Re: b"),

@@ -6,6 +6,10 @@ import IMAPProtocol
 /// skeletons stored with the bodies, sections from the octets they
 /// locate, and large literals are sent a piece per step.
 extension IMAPConnection {
+    /// The most a FETCH writes in its first step: the client starts reading
+    /// while the rest is prepared.
+    static let firstFetchPart = 64 * 1024
+
     /// `room`: how much of the step's output budget is left for the responses.
     func fetch(_ tag: String, _ set: IMAPSequenceSet, _ request: IMAPFetchRequest, uid: Bool, room: Int) async -> [UInt8] {
         if request.vanished, !qresync { return encode(bad(tag, "QRESYNC is not enabled")) }
@@ -46,7 +50,7 @@ extension IMAPConnection {
             }
         }
         fetchRun = IMAPFetchRun(tag: tag, uid: uid, attributes: attributes, remaining: selection[...], newlySeen: Set(newlySeen))
-        return output + (await continueFetch(room: room - output.count))
+        return output + (await continueFetch(room: min(room - output.count, Self.firstFetchPart)))
     }
 
     /// Writes the responses of the running FETCH until they fill `room`

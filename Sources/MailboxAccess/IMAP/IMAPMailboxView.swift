@@ -61,7 +61,14 @@ struct IMAPMessageEntry: Sendable {
     var bodyHash: String {
         get {
             if let otherHash { return otherHash }
-            return [digest.0, digest.1, digest.2, digest.3].map(Self.hex).joined()
+            return String(unsafeUninitializedCapacity: 64) { buffer in
+                for (word, value) in [digest.0, digest.1, digest.2, digest.3].enumerated() {
+                    for nibble in 0..<16 {
+                        buffer[word * 16 + nibble] = Self.hexDigits[Int(truncatingIfNeeded: value >> UInt64(60 - 4 * nibble)) & 0xF]
+                    }
+                }
+                return 64
+            }
         }
         set {
             let parts = stride(from: 0, to: newValue.count, by: 16).map { offset -> UInt64? in
@@ -85,10 +92,7 @@ struct IMAPMessageEntry: Sendable {
         return keywords?.contains(flag) ?? false
     }
 
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// The session's view of its selected mailbox (RFC 9051 §2.3.1.2): messages
