@@ -72,6 +72,9 @@ extension IMAPConnection {
             finish(reason: "FETCH failed")
             return output
         }
+        if run.answersFromEntries {
+            answerFromEntries(&run, view, into: &output, room: room)
+        }
         while run.pending.isEmpty, !run.remaining.isEmpty, output.isEmpty || output.count < room {
             let responses: [IMAPFetchResponse]
             do {
@@ -118,6 +121,32 @@ extension IMAPConnection {
         }
         fetchRun = nil
         return output + encode(ok(run.tag, "\(run.uid ? "UID FETCH" : "FETCH") completed"))
+    }
+
+    /// The responses of a FETCH of only UID, FLAGS, INTERNALDATE,
+    /// RFC822.SIZE and MODSEQ (a client synchronizing its flags), written
+    /// straight from the message list into `output` until it fills `room`.
+    private func answerFromEntries(_ run: inout IMAPFetchRun, _ view: IMAPMailboxView, into output: inout [UInt8], room: Int) {
+        let encoder = IMAPResponseEncoder(utf8: utf8Names)
+        var items: [IMAPFetchItem] = []
+        items.reserveCapacity(run.attributes.count + 1)
+        while let index = run.remaining.first, output.isEmpty || output.count < room {
+            run.remaining.removeFirst()
+            let entry = view.messages[index]
+            items.removeAll(keepingCapacity: true)
+            for attribute in run.attributes {
+                switch attribute {
+                case .uid: items.append(.uid(entry.uid))
+                case .flags: items.append(.flags(entry.wireFlags))
+                case .internalDate: items.append(.internalDate(IMAPDateTime(secondsSince1970: entry.internalDate)))
+                case .rfc822Size: items.append(.rfc822Size(entry.size))
+                case .modSeq: items.append(.modSeq(UInt64(entry.modSeq)))
+                default: continue
+                }
+            }
+            if run.newlySeen.contains(index), !run.attributes.contains(.flags) { items.append(.flags(entry.wireFlags)) }
+            encoder.encode(.untagged(.fetch(UInt32(index + 1), items)), into: &output)
+        }
     }
 
     /// Appends `segments` to `output` until it holds `room` octets, reading

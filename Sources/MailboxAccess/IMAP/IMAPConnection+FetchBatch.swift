@@ -105,7 +105,7 @@ extension IMAPConnection {
             }
         }
         if unknownEncoding { return .unknownEncoding }
-        if flags { items.append(.flags(IMAPFlags.wire(entry.flags))) }
+        if flags { items.append(.flags(entry.wireFlags)) }
         let number = UInt32(number)
         guard !streamed.isEmpty else { return .segments([.octets(encode(.untagged(.fetch(number, items))))]) }
         guard let body else { return .unreadable }

@@ -44,7 +44,7 @@ extension IMAPConnection {
             if modified.contains(uid ? entry.uid : UInt32(index + 1)) { continue }
             var items: [IMAPFetchItem] = []
             if uid || condStore { items.append(.uid(entry.uid)) }
-            if !request.silent { items.append(.flags(IMAPFlags.wire(entry.flags))) }
+            if !request.silent { items.append(.flags(entry.wireFlags)) }
             if condStore { items.append(.modSeq(UInt64(entry.modSeq))) }
             output += encode(.untagged(.fetch(UInt32(index + 1), items)))
         }

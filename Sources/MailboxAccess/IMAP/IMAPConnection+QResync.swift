@@ -19,7 +19,7 @@ extension IMAPConnection {
             responses.append(.untagged(.vanished(vanished, earlier: true)))
         }
         for (index, entry) in view.messages.enumerated() where entry.modSeq > since && known.contains(entry.uid) {
-            let items: [IMAPFetchItem] = [.uid(entry.uid), .flags(IMAPFlags.wire(entry.flags)), .modSeq(UInt64(entry.modSeq))]
+            let items: [IMAPFetchItem] = [.uid(entry.uid), .flags(entry.wireFlags), .modSeq(UInt64(entry.modSeq))]
             responses.append(.untagged(.fetch(UInt32(index + 1), items)))
         }
         return responses

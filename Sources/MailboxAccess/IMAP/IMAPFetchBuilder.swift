@@ -37,7 +37,7 @@ struct IMAPFetchBuilder {
 
     private func answer(_ attribute: IMAPFetchAttribute) -> IMAPFetchAnswer? {
         switch attribute {
-        case .flags: return .item(.flags(IMAPFlags.wire(entry.flags)))
+        case .flags: return .item(.flags(entry.wireFlags))
         case .uid: return .item(.uid(entry.uid))
         case .internalDate: return .item(.internalDate(IMAPDateTime(secondsSince1970: entry.internalDate)))
         case .rfc822Size: return .item(.rfc822Size(entry.size))

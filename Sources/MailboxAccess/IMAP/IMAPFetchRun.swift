@@ -22,6 +22,8 @@ struct IMAPFetchRun {
     var skeletons: [String: MIMESkeleton] = [:]
     /// Whether any attribute needs the messages' skeletons.
     let needsSkeletons: Bool
+    /// Whether every attribute is known from the message list alone.
+    let answersFromEntries: Bool
 
     init(tag: String, uid: Bool, attributes: [IMAPFetchAttribute], remaining: ArraySlice<Int>, newlySeen: Set<Int>) {
         self.tag = tag
@@ -30,6 +32,7 @@ struct IMAPFetchRun {
         self.remaining = remaining
         self.newlySeen = newlySeen
         needsSkeletons = attributes.contains(where: IMAPFetchBuilder.needsSkeleton)
+        answersFromEntries = attributes.allSatisfy { [.uid, .flags, .internalDate, .rfc822Size, .modSeq].contains($0) }
     }
 }
 

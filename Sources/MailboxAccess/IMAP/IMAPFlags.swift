@@ -8,10 +8,6 @@ enum IMAPFlags {
     static let seen = IMAPFlag.seen.description
     static let deleted = IMAPFlag.deleted.description
 
-    static func wire(_ stored: [String]) -> [IMAPFlag] {
-        stored.compactMap(IMAPFlag.init)
-    }
-
     /// What a client may store: \Recent and unknown `\` extensions are dropped.
     static func storable(_ flags: [IMAPFlag]) -> [String] {
         var seen: Set<String> = []

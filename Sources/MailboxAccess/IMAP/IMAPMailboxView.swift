@@ -19,6 +19,16 @@ struct IMAPMessageEntry: Sendable {
 
     /// The system flags (RFC 9051 §2.3.2), reported in this (sorted) order before any keywords.
     static let systemFlagNames = ["\\Answered", "\\Deleted", "\\Draft", "\\Flagged", "\\Seen"]
+    /// The system flags in the order of `systemFlagNames`' bits.
+    private static let systemWireFlags: [IMAPFlag] = [.answered, .deleted, .draft, .flagged, .seen]
+
+    /// The flags as FETCH writes them, straight from the bits.
+    var wireFlags: [IMAPFlag] {
+        var flags: [IMAPFlag] = []
+        for (bit, flag) in Self.systemWireFlags.enumerated() where systemFlags & (1 << bit) != 0 { flags.append(flag) }
+        if let keywords { flags += keywords.compactMap(IMAPFlag.init) }
+        return flags
+    }
 
     init(_ record: MessageRecord) {
         uid = UInt32(truncatingIfNeeded: record.uid)
@@ -187,7 +197,7 @@ struct IMAPMailboxView: Sendable {
                 let changedModSeq = messages[index].modSeq != entry.modSeq
                 messages[index] = entry
                 if changedFlags || (condStore && changedModSeq) {
-                    var items: [IMAPFetchItem] = [.uid(entry.uid), .flags(IMAPFlags.wire(entry.flags))]
+                    var items: [IMAPFetchItem] = [.uid(entry.uid), .flags(entry.wireFlags)]
                     if condStore { items.append(.modSeq(UInt64(entry.modSeq))) }
                     responses.append(.fetch(UInt32(index + 1), items))
                 }
