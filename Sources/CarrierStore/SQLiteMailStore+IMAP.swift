@@ -87,7 +87,7 @@ extension SQLiteMailStore {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT m.uid, b.subject, b.from_field, b.to_field, b.cc_field, b.message_id, b.in_reply_to, b.refs, b.date,
                        b.mime_structure
-                FROM messages m JOIN bodies b INDEXED BY bodies_fields ON b.hash = m.body_hash WHERE m.mailbox_id = ?
+                FROM messages m JOIN bodies b ON b.hash = m.body_hash WHERE m.mailbox_id = ?
                 """, arguments: [mailboxID])
             var byUID: [Int64: MessageMetadata] = [:]
             while let row = try rows.next() {

@@ -26,9 +26,6 @@ public final class SQLiteMailStore: MailStore {
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // Reads of large tables (SEARCH over bodies kept in the database)
-            // map pages instead of one pread each.
-            try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try StoreSchema.migrator.migrate(pool)

@@ -128,15 +128,6 @@ enum StoreSchema {
                 CREATE INDEX queue_body_hash ON queue(body_hash);
                 """)
         }
-        // SEARCH and SORT read these fields for a whole mailbox; in the body
-        // rows they sit behind the message octets, so an index holding them
-        // answers without reading through every body.
-        migrator.registerMigration("v8-body-fields-index") { db in
-            try db.execute(sql: """
-                CREATE INDEX bodies_fields ON bodies(hash, subject, from_field, to_field, cc_field, message_id, in_reply_to, refs,
-                                                     date, mime_structure)
-                """)
-        }
         return migrator
     }
 }
