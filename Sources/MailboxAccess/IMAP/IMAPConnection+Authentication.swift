@@ -73,8 +73,9 @@ extension IMAPConnection {
             do {
                 try await services.ingress.store.ensureMailboxes(userID: record.id, names: Self.defaultMailboxes)
             } catch {
-                log.error("imap(\(name)): cannot create the mailboxes: \(error)")
-                return encode(no(tag, "Temporary server failure", .unavailable))
+                // A full disk must not keep users from reading their mail; the
+                // mailboxes are made at a later login.
+                log.warning("warning: imap(\(name)): cannot create the special-use mailboxes: \(error)")
             }
             userID = record.id
             account = name
