@@ -5,7 +5,9 @@ import Testing
 @Suite struct DNSResolverTests {
     let clock = DNSTestClock()
 
-    func withServer(timeout: Duration = .seconds(2), attempts: Int = 1,
+    /// The default timeout is generous: with every suite running at once on
+    /// two cores, an answer can wait seconds for a thread to read it.
+    func withServer(timeout: Duration = .seconds(10), attempts: Int = 1,
                     _ body: (DNSFakeServer, DNSResolver) async throws -> Void) async throws {
         let server = try await DNSFakeServer.start()
         let resolver = DNSResolver(servers: [server.address], timeout: timeout, attempts: attempts,
