@@ -13,6 +13,20 @@ public enum MIMECorpus {
     ]
 
     /// LF line ends made CRLF, as on the wire (RFC 5322 §2.1).
+    /// A message of `size` octets or a little more whose body lines are all
+    /// different: `header` (its lines and the blank line), numbered lines,
+    /// then `trailer`.
+    public static func large(_ size: Int, header: String = "From: a@b.test\r\nSubject: large\r\n\r\n",
+                             trailer: String = "") -> [UInt8] {
+        var text = header
+        var line = 0
+        while text.utf8.count < size {
+            text += "line \(line) " + String(repeating: "x", count: 60) + "\r\n"
+            line += 1
+        }
+        return Array((text + trailer).utf8)
+    }
+
     public static func crlf(_ text: String) -> [UInt8] {
         Array(text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n").utf8)
     }

@@ -41,15 +41,7 @@ import Testing
         }
 
         /// A message of `size` octets or a little more, every line different.
-        static func large(_ size: Int) -> [UInt8] {
-            var text = "From: a@b.test\r\nSubject: large\r\n\r\n"
-            var line = 0
-            while text.utf8.count < size {
-                text += "line \(line) " + String(repeating: "x", count: 60) + "\r\n"
-                line += 1
-            }
-            return Array(text.utf8)
-        }
+        static func large(_ size: Int) -> [UInt8] { MIMECorpus.large(size) }
     }
 
     @Test func deliveryAndAppendStoreTheSkeleton() async throws {

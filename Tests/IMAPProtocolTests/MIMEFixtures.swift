@@ -1,24 +1,15 @@
+import CarrierTesting
 import MailCore
 @testable import IMAPProtocol
 
-/// Real-world message shapes, written with LF and sent with CRLF.
+/// Real-world message shapes, written with LF and sent with CRLF; the
+/// broader set that FETCH is compared over is `MIMECorpus`.
 enum MIMEFixtures {
-    static func crlf(_ text: String) -> [UInt8] {
-        Array(text.replacing("\n", with: "\r\n").utf8)
-    }
+    static func crlf(_ text: String) -> [UInt8] { MIMECorpus.crlf(text) }
 
-    /// RFC 5322 Appendix A.1.2 with a plain body and no Content-Type.
-    static let plain = crlf("""
-        From: "Joe Q. Public" <john.q.public@example.com>
-        To: Mary Smith <mary@x.test>, jdoe@example.org, Who? <one@y.test>
-        Cc: <boss@nil.test>, "Giant; \\"Big\\" Box" <sysservices@example.net>
-        Date: Tue, 1 Jul 2003 10:52:37 +0200
-        Message-ID: <5678.21-Nov-1997@example.com>
-        Subject: Hello
-
-        Hi there
-
-        """)
+    /// RFC 5322 Appendix A.1.2 with a plain body and no Content-Type
+    /// (the corpus's first message).
+    static let plain = MIMECorpus.plain
 
     /// RFC 5322 Appendix A.1.3: groups, and the empty group of Bcc mail.
     static let groups = crlf("""

@@ -88,21 +88,8 @@ import Testing
         }
     }
 
-    /// Runs a step and its `next` chain: each step's size and all octets.
-    static func steps(_ first: ConnectionStep) async -> (sizes: [Int], octets: [UInt8]) {
-        var sizes: [Int] = []
-        var octets: [UInt8] = []
-        var step = first
-        while true {
-            sizes.append(step.output.bytes.count)
-            octets += step.output.bytes
-            guard let next = step.next else { return (sizes, octets) }
-            step = await next()
-        }
-    }
-
     static func send(_ client: IMAPTestClient, _ line: String) async -> [UInt8] {
-        await steps(client.connection.receive(Array((line + "\r\n").utf8))).octets
+        await IMAPTestClient.steps(client.connection.receive(Array((line + "\r\n").utf8))).octets
     }
 
     /// The corpus in alice's INBOX, in order, and a client that examined it
@@ -166,13 +153,8 @@ import Testing
 
     /// A message of `size` octets or a little more, every line different.
     static func large(_ size: Int) -> [UInt8] {
-        var text = "From: a@b.test\r\nSubject: large\r\nContent-Type: multipart/mixed; boundary=big\r\n\r\n--big\r\nContent-Type: text/plain\r\n\r\n"
-        var line = 0
-        while text.utf8.count < size {
-            text += "line \(line) " + String(repeating: "x", count: 60) + "\r\n"
-            line += 1
-        }
-        return Array((text + "--big--\r\n").utf8)
+        MIMECorpus.large(size, header: "From: a@b.test\r\nSubject: large\r\nContent-Type: multipart/mixed; boundary=big\r\n\r\n"
+                                   + "--big\r\nContent-Type: text/plain\r\n\r\n", trailer: "--big--\r\n")
     }
 
     /// RFC 9051 §6.4.5: BODY[] of a message kept in a file goes out as one
@@ -182,7 +164,7 @@ import Testing
         let content = Self.large(3_500_000)
         try await server.deliver(raw: content, queueID: "L1")
         let client = await server.selectedClient()
-        let (sizes, octets) = await Self.steps(client.connection.receive(Array("f1 FETCH 1 (UID BODY.PEEK[] RFC822.SIZE)\r\n".utf8)))
+        let (sizes, octets) = await IMAPTestClient.steps(client.connection.receive(Array("f1 FETCH 1 (UID BODY.PEEK[] RFC822.SIZE)\r\n".utf8)))
         #expect(sizes.count >= 4)
         #expect(sizes.allSatisfy { $0 <= IMAPConnection.outputBudget + 1_024 })
         let items: [IMAPFetchItem] = [.uid(1), .bodySection(IMAPSection(), origin: nil, data: content), .rfc822Size(content.count)]
@@ -199,7 +181,7 @@ import Testing
         try await server.deliver(raw: second, queueID: "L2")
         let client = await server.selectedClient()
         let command = "f1 FETCH 1:2 (BODY.PEEK[1] RFC822.TEXT BODY.PEEK[]<1000.2000000>)\r\n"
-        let (sizes, octets) = await Self.steps(client.connection.receive(Array(command.utf8)))
+        let (sizes, octets) = await IMAPTestClient.steps(client.connection.receive(Array(command.utf8)))
         #expect(sizes.allSatisfy { $0 <= IMAPConnection.outputBudget + 1_024 })
         var expected: [UInt8] = []
         for (number, content) in [first, second].enumerated() {

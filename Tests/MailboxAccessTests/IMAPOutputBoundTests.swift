@@ -12,16 +12,8 @@ import Testing
 
     /// Runs a step and its `next` chain; returns the size of each step's output and all the text.
     func steps(_ first: ConnectionStep) async -> (sizes: [Int], text: String) {
-        var sizes: [Int] = []
-        var bytes: [UInt8] = []
-        var step = first
-        while true {
-            sizes.append(step.output.bytes.count)
-            bytes += step.output.bytes
-            guard let next = step.next else { break }
-            step = await next()
-        }
-        return (sizes, String(decoding: bytes, as: UTF8.self))
+        let (sizes, octets) = await IMAPTestClient.steps(first)
+        return (sizes, String(decoding: octets, as: UTF8.self))
     }
 
     func mailbox(messages: Int, bodySize: Int) async throws -> (IMAPTestServer, IMAPTestClient) {

@@ -78,6 +78,20 @@ final class IMAPTestClient: @unchecked Sendable {
         self.connection = connection
     }
 
+    /// Runs a step and its `next` chain as the transport would: the size of
+    /// each step's output and all the octets.
+    static func steps(_ first: ConnectionStep) async -> (sizes: [Int], octets: [UInt8]) {
+        var sizes: [Int] = []
+        var octets: [UInt8] = []
+        var step = first
+        while true {
+            sizes.append(step.output.bytes.count)
+            octets += step.output.bytes
+            guard let next = step.next else { return (sizes, octets) }
+            step = await next()
+        }
+    }
+
     func run(_ first: ConnectionStep) async -> String {
         var bytes: [UInt8] = []
         var step = first

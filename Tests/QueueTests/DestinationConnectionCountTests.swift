@@ -15,8 +15,7 @@ import Testing
         defer { dir.remove() }
         let (server, port) = try await SMTPDeliveryAgentTests.smarthost(dir)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let delivery = OutboundDelivery(agent: SMTPDeliveryAgent(group: group, logger: Logger(label: "smtp")),
-                                        resolver: DNSResolver.system(group: group))
+        let delivery = DestinationDeliveryTests.delivery(group)
         let policy = OutboundPolicy(ehloName: "client.test", tlsLevel: .encrypt, credentials: ("bob", "s3cret"), timeout: .seconds(10))
         let settled = NIOLockedValueBox<[OutboundDelivery.Result]>([])
         await delivery.deliver(DestinationWork(jobs: [DestinationDeliveryTests.job(1, to: "bob")], initial: 5, limit: 20),

@@ -22,6 +22,11 @@ import Testing
         return OutboundJob(recipients: [queued], addresses: [EmailAddress(localPart: user, domain: "example.test")])
     }
 
+    /// Outbound delivery over `group` with the system resolver.
+    static func delivery(_ group: MultiThreadedEventLoopGroup) -> OutboundDelivery {
+        OutboundDelivery(agent: SMTPDeliveryAgent(group: group, logger: Logger(label: "smtp")), resolver: DNSResolver.system(group: group))
+    }
+
     static func accepted(_ job: OutboundJob) -> AcceptedMessage {
         AcceptedMessage(queueID: job.queueID, sender: job.entry.sender,
                         content: Array("Subject: \(job.queueID)\r\n\r\nbody of \(job.queueID)\r\n".utf8),
@@ -35,8 +40,7 @@ import Testing
         defer { dir.remove() }
         let (server, port) = try await SMTPDeliveryAgentTests.smarthost(dir)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let delivery = OutboundDelivery(agent: SMTPDeliveryAgent(group: group, logger: Logger(label: "smtp")),
-                                        resolver: DNSResolver.system(group: group))
+        let delivery = Self.delivery(group)
         let policy = OutboundPolicy(ehloName: "client.test", tlsLevel: .encrypt, credentials: ("bob", "s3cret"), timeout: .seconds(10))
         let settled = NIOLockedValueBox<[String: [OutboundDelivery.Result]]>([:])
         let jobs = (1...12).map { Self.job($0, to: "bob") }
@@ -75,8 +79,7 @@ import Testing
     /// than the initial concurrency.
     @Test func deadDestinationDefersEveryJobOnce() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let delivery = OutboundDelivery(agent: SMTPDeliveryAgent(group: group, logger: Logger(label: "smtp")),
-                                        resolver: DNSResolver.system(group: group))
+        let delivery = Self.delivery(group)
         let policy = OutboundPolicy(ehloName: "client.test", tlsLevel: .may, timeout: .seconds(5))
         let settled = NIOLockedValueBox<[String: [OutboundDelivery.Result]]>([:])
         await delivery.deliver(DestinationWork(jobs: (1...5).map { Self.job($0, to: "bob") }, initial: 2, limit: 20),

@@ -135,14 +135,7 @@ extension IMAPConnection {
             let entry = view.messages[index]
             items.removeAll(keepingCapacity: true)
             for attribute in run.attributes {
-                switch attribute {
-                case .uid: items.append(.uid(entry.uid))
-                case .flags: items.append(.flags(entry.wireFlags))
-                case .internalDate: items.append(.internalDate(IMAPDateTime(secondsSince1970: entry.internalDate)))
-                case .rfc822Size: items.append(.rfc822Size(entry.size))
-                case .modSeq: items.append(.modSeq(UInt64(entry.modSeq)))
-                default: continue
-                }
+                if let item = IMAPFetchBuilder.entryItem(attribute, of: entry) { items.append(item) }
             }
             if run.newlySeen.contains(index), !run.attributes.contains(.flags) { items.append(.flags(entry.wireFlags)) }
             encoder.encode(.untagged(.fetch(UInt32(index + 1), items)), into: &output)

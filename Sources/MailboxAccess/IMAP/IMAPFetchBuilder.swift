@@ -35,13 +35,30 @@ struct IMAPFetchBuilder {
         return answers
     }
 
+    /// Whether the message list alone answers the attribute (`entryItem`).
+    static func answeredByEntry(_ attribute: IMAPFetchAttribute) -> Bool {
+        switch attribute {
+        case .flags, .uid, .internalDate, .rfc822Size, .modSeq: true
+        default: false
+        }
+    }
+
+    /// The item for an attribute the message list alone answers (UID,
+    /// FLAGS, INTERNALDATE, RFC822.SIZE, MODSEQ); nil for the others.
+    static func entryItem(_ attribute: IMAPFetchAttribute, of entry: IMAPMessageEntry) -> IMAPFetchItem? {
+        switch attribute {
+        case .flags: .flags(entry.wireFlags)
+        case .uid: .uid(entry.uid)
+        case .internalDate: .internalDate(IMAPDateTime(secondsSince1970: entry.internalDate))
+        case .rfc822Size: .rfc822Size(entry.size)
+        case .modSeq: .modSeq(UInt64(entry.modSeq))
+        default: nil
+        }
+    }
+
     private func answer(_ attribute: IMAPFetchAttribute) -> IMAPFetchAnswer? {
         switch attribute {
-        case .flags: return .item(.flags(entry.wireFlags))
-        case .uid: return .item(.uid(entry.uid))
-        case .internalDate: return .item(.internalDate(IMAPDateTime(secondsSince1970: entry.internalDate)))
-        case .rfc822Size: return .item(.rfc822Size(entry.size))
-        case .modSeq: return .item(.modSeq(UInt64(entry.modSeq)))
+        case .flags, .uid, .internalDate, .rfc822Size, .modSeq: return Self.entryItem(attribute, of: entry).map { .item($0) }
         case .envelope: return skeleton.map { .item(.envelope(IMAPEnvelope($0.envelope ?? MessageEnvelopeFields(), utf8: utf8))) }
         case .body: return skeleton.map { .item(.body(IMAPBodyStructure($0, utf8: utf8))) }
         case .bodyStructure: return skeleton.map { .item(.bodyStructure(IMAPBodyStructure($0, utf8: utf8))) }

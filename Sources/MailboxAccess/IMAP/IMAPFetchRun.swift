@@ -32,7 +32,7 @@ struct IMAPFetchRun {
         self.remaining = remaining
         self.newlySeen = newlySeen
         needsSkeletons = attributes.contains(where: IMAPFetchBuilder.needsSkeleton)
-        answersFromEntries = attributes.allSatisfy { [.uid, .flags, .internalDate, .rfc822Size, .modSeq].contains($0) }
+        answersFromEntries = attributes.allSatisfy(IMAPFetchBuilder.answeredByEntry)
     }
 }
 
