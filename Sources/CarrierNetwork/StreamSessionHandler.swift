@@ -140,13 +140,8 @@ public final class StreamSessionHandler: ChannelInboundHandler {
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         written.futureResult.whenComplete { result in
             let (handler, context) = loopBound.value
-            handler.busy = false
             handler.writing = false
-            if handler.disconnectWhenIdle {
-                handler.disconnectWhenIdle = false
-                handler.session.disconnected()
-                return
-            }
+            guard handler.finishedWaiting() else { return }
             guard case .success = result else {
                 handler.closing = true
                 context.close(promise: nil)
@@ -186,14 +181,19 @@ public final class StreamSessionHandler: ChannelInboundHandler {
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         context.eventLoop.makeFutureWithTask { await next() }.whenSuccess { step in
             let (handler, context) = loopBound.value
-            handler.busy = false
-            if handler.disconnectWhenIdle {
-                handler.disconnectWhenIdle = false
-                handler.session.disconnected()
-                return
-            }
+            guard handler.finishedWaiting() else { return }
             handler.apply(step, context)
         }
+    }
+
+    /// A write or a step's work is over; false (after telling the session)
+    /// when the connection closed meanwhile.
+    private func finishedWaiting() -> Bool {
+        busy = false
+        guard disconnectWhenIdle else { return true }
+        disconnectWhenIdle = false
+        session.disconnected()
+        return false
     }
 
     /// COMPRESS=DEFLATE (RFC 4978 §3): the OK has gone out uncompressed;
