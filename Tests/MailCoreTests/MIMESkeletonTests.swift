@@ -67,13 +67,18 @@ import Testing
     }
 
     /// Every strict prefix of a stored form is refused, and so are a wrong
-    /// version and trailing octets.
+    /// version and trailing octets. Forms over 2 KiB (the 15 KB one of many
+    /// attachments repeats one part's fields) are cut at every length of
+    /// their first 2 KiB and last 256 octets and at every 97th in between,
+    /// which keeps the test from holding a test thread for seconds.
     @Test(arguments: corpus)
     func truncatedOrExtendedFormsAreRefused(name: String) {
         let stored = MIMESkeleton(MIMEPart.parse(Self.octets(name))).encoded()
-        for length in 0..<stored.count {
-            #expect(MIMESkeleton(encoded: Array(stored.prefix(length))) == nil, "\(name) cut at \(length)")
-        }
+        let cuts = Set(0..<min(stored.count, 2048))
+            .union(max(0, stored.count - 256)..<stored.count)
+            .union(stride(from: 0, to: stored.count, by: 97))
+        let accepted = cuts.sorted().filter { MIMESkeleton(encoded: Array(stored.prefix($0))) != nil }
+        #expect(accepted.isEmpty, "\(name) accepted when cut at \(accepted)")
         #expect(MIMESkeleton(encoded: stored + [0]) == nil)
         #expect(MIMESkeleton(encoded: [2] + stored.dropFirst()) == nil)
     }
