@@ -34,6 +34,7 @@ extension MailServer {
         let locks = maildropLocks
         let changes = mailboxChanges
         let views = imapViews
+        let changeReader = imapChangeReader
         let writer = logWriter
         return try await StreamListener.bind(
             endpoints, group: group, idleTimeout: Self.timeAmount(idle), silenceCheck: login.map(Self.timeAmount), tls: tls,
@@ -43,7 +44,8 @@ extension MailServer {
             let trusted = current.settings.mynetworks.contains { $0.contains(peer.address) }
             let client = ClientInfo(hostname: Self.clientName(peer.address), address: peer.address, port: peer.port, isTrusted: trusted)
             let mailbox = MailboxServices(ingress: current, pop3Logger: writer.logger("pop3d"), imapLogger: writer.logger("imapd"),
-                                          maildropLocks: locks, changes: changes, views: views)
+                                          maildropLocks: locks, changes: changes, views: views,
+                                          changeReader: changeReader)
             return MailboxStreamSession(make(mailbox, client))
         }
     }

@@ -34,9 +34,11 @@ public final class MailServer: Sendable {
     /// One POP3 session per maildrop.
     let maildropLocks = MaildropLocks()
     /// Wakes IMAP sessions when a mailbox changes.
-    let mailboxChanges = MailboxChangeNotifier()
+    let mailboxChanges: MailboxChangeNotifier
     /// Selected mailboxes' message lists, shared by IMAP sessions.
     let imapViews = IMAPViewCache()
+    /// Reads mailbox changes once for the IMAP sessions that ask together.
+    let imapChangeReader = IMAPChangeReader()
 
     let privilegedHelper: PrivilegedDeliveryClient?
     /// Brute-force counters shared by every connection for the process's life (reload keeps them).
@@ -51,6 +53,7 @@ public final class MailServer: Sendable {
         self.privilegedHelper = privilegedHelper
         self.logWriter = logWriter
         store = try SQLiteMailStore(directory: settings.dataDirectory)
+        mailboxChanges = MailboxChangeNotifier(store: store)
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
         masterLogger = logWriter.logger("master")
         directory = DirectoryCache(store: store)

@@ -33,15 +33,52 @@ public struct IMAPMailboxCounts: Equatable, Sendable {
 
 /// What changed in a mailbox since a mod-sequence: the mailbox's counters,
 /// the messages added or changed after it, and the UIDs expunged after it.
+/// When the store's expunge record no longer reaches back that far
+/// (`expunge_floor`), `presentUIDs` lists every UID the mailbox holds, so
+/// the reader can tell which of its messages are gone.
 public struct IMAPMailboxChanges: Sendable {
     public var mailbox: MailboxRecord
+    /// The mod-sequence these changes come after.
+    public var sinceModSeq: Int64
+    /// Ascending by UID.
     public var changed: [MessageRecord]
-    public var expunged: [Int64]
+    /// Ascending by UID.
+    public var expunged: [IMAPExpungedUID]
+    /// Every UID in the mailbox, when some expunges after `sinceModSeq` are no longer recorded; nil otherwise.
+    public var presentUIDs: [Int64]?
+    /// Expunges at or below this mod-sequence are no longer recorded.
+    public var expungeFloor: Int64
 
-    public init(mailbox: MailboxRecord, changed: [MessageRecord], expunged: [Int64]) {
+    public init(mailbox: MailboxRecord, sinceModSeq: Int64, changed: [MessageRecord], expunged: [IMAPExpungedUID],
+                presentUIDs: [Int64]? = nil, expungeFloor: Int64 = 0) {
         self.mailbox = mailbox
+        self.sinceModSeq = sinceModSeq
         self.changed = changed
         self.expunged = expunged
+        self.presentUIDs = presentUIDs
+        self.expungeFloor = expungeFloor
+    }
+
+    /// The same changes as seen from a later mod-sequence `modSeq`
+    /// (at least `sinceModSeq`): what happened at or before it left out.
+    public func since(_ modSeq: Int64) -> IMAPMailboxChanges {
+        guard modSeq > sinceModSeq else { return self }
+        return IMAPMailboxChanges(mailbox: mailbox, sinceModSeq: modSeq,
+                                  changed: changed.filter { $0.modSeq > modSeq },
+                                  expunged: expunged.filter { $0.modSeq > modSeq },
+                                  presentUIDs: modSeq < expungeFloor ? presentUIDs : nil,
+                                  expungeFloor: expungeFloor)
+    }
+}
+
+/// A UID expunged from a mailbox and the mod-sequence of its expunge.
+public struct IMAPExpungedUID: Equatable, Sendable {
+    public var uid: Int64
+    public var modSeq: Int64
+
+    public init(uid: Int64, modSeq: Int64) {
+        self.uid = uid
+        self.modSeq = modSeq
     }
 }
 

@@ -102,6 +102,8 @@ public protocol MailStore: Sendable {
     func messageMetadata(mailboxID: Int64) async throws -> [Int64: MessageMetadata]
     /// What changed after `sinceModSeq`, read in one transaction.
     func mailboxChanges(mailboxID: Int64, sinceModSeq: Int64) async throws -> IMAPMailboxChanges?
+    /// The highest mod-sequence of each of these mailboxes that exists.
+    func highestModSeqs(mailboxIDs: [Int64]) async throws -> [Int64: Int64]
     /// The UIDs expunged after `sinceModSeq` (QRESYNC, RFC 7162 §3.2.5.1).
     func expunged(mailboxID: Int64, sinceModSeq: Int64) async throws -> IMAPExpungedUIDs
     /// Message count, unseen, deleted and total size.

@@ -101,15 +101,38 @@ extension SQLiteMailStore {
 
     public func mailboxChanges(mailboxID: Int64, sinceModSeq: Int64) async throws -> IMAPMailboxChanges? {
         try await pool.read { db in
-            guard let mailbox = try Row.fetchOne(db, sql: "SELECT * FROM mailboxes WHERE id = ?", arguments: [mailboxID]).map(Self.mailboxRecord) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM mailboxes WHERE id = ?", arguments: [mailboxID]) else {
                 return nil
             }
-            guard mailbox.highestModSeq > sinceModSeq else { return IMAPMailboxChanges(mailbox: mailbox, changed: [], expunged: []) }
+            let mailbox = Self.mailboxRecord(row)
+            let floor: Int64 = row["expunge_floor"]
+            guard mailbox.highestModSeq > sinceModSeq else {
+                return IMAPMailboxChanges(mailbox: mailbox, sinceModSeq: sinceModSeq, changed: [], expunged: [], expungeFloor: floor)
+            }
             let changed = try Row.fetchAll(db, sql: "SELECT * FROM messages WHERE mailbox_id = ? AND modseq > ? ORDER BY uid",
                                            arguments: [mailboxID, sinceModSeq]).map(Self.messageRecord)
-            let expunged = try Int64.fetchAll(db, sql: "SELECT uid FROM expunged WHERE mailbox_id = ? AND modseq > ? ORDER BY uid",
-                                              arguments: [mailboxID, sinceModSeq])
-            return IMAPMailboxChanges(mailbox: mailbox, changed: changed, expunged: expunged)
+            let expunged = try Row.fetchAll(db, sql: "SELECT uid, modseq FROM expunged WHERE mailbox_id = ? AND modseq > ? ORDER BY uid",
+                                            arguments: [mailboxID, sinceModSeq]).map { IMAPExpungedUID(uid: $0[0], modSeq: $0[1]) }
+            let present = sinceModSeq < floor
+                ? try Int64.fetchAll(db, sql: "SELECT uid FROM messages WHERE mailbox_id = ? ORDER BY uid", arguments: [mailboxID])
+                : nil
+            return IMAPMailboxChanges(mailbox: mailbox, sinceModSeq: sinceModSeq, changed: changed, expunged: expunged,
+                                      presentUIDs: present, expungeFloor: floor)
+        }
+    }
+
+    public func highestModSeqs(mailboxIDs: [Int64]) async throws -> [Int64: Int64] {
+        try await pool.read { db in
+            var found: [Int64: Int64] = [:]
+            for start in stride(from: 0, to: mailboxIDs.count, by: 500) {
+                let chunk = mailboxIDs[start..<min(mailboxIDs.count, start + 500)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT id, highest_modseq FROM mailboxes WHERE id IN (\(marks))",
+                                            arguments: StatementArguments(Array(chunk))) {
+                    found[row[0]] = row[1]
+                }
+            }
+            return found
         }
     }
 

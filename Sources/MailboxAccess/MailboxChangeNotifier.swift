@@ -1,43 +1,91 @@
+import CarrierStore
 import NIOConcurrencyHelpers
 
 /// Wakes the sessions watching a mailbox when it changes (new mail, flags,
 /// expunges), so IMAP IDLE reports at once and other sessions report at their
-/// next command (RFC 9051 §7.5.1). Deliveries from SMTP signal it through the
-/// store's change counter; sessions signal it directly after their own writes.
+/// next command (RFC 9051 §7.5.1). Sessions signal it directly after their
+/// own writes; for deliveries and other processes it looks at the watched
+/// mailboxes' mod-sequences every `pollInterval` — one read for all
+/// watchers, running only while somebody watches — and wakes the watchers
+/// of a mailbox that moved past what they last knew.
 public final class MailboxChangeNotifier: Sendable {
+    /// The highest mod-sequence of each of these mailboxes that still exists.
+    public typealias ModSeqReader = @Sendable ([Int64]) async throws -> [Int64: Int64]
+
     private struct Watcher {
         let mailboxID: Int64
+        var knownModSeq: Int64
         let wake: @Sendable () -> Void
     }
 
-    private let watchers = NIOLockedValueBox<[UInt64: Watcher]>([:])
-    private let nextToken = NIOLockedValueBox<UInt64>(0)
+    private struct State {
+        var watchers: [UInt64: Watcher] = [:]
+        var nextToken: UInt64 = 0
+        var polling = false
+    }
 
-    public init() {}
+    private let state = NIOLockedValueBox(State())
+    private let readModSeqs: ModSeqReader?
+    let pollInterval: Duration
 
-    /// Calls `wake` after each change to mailbox `mailboxID` until `unwatch`.
-    public func watch(mailboxID: Int64, wake: @escaping @Sendable () -> Void) -> UInt64 {
-        let token = nextToken.withLockedValue { value -> UInt64 in
-            value += 1
-            return value
+    /// Without `readModSeqs` only the sessions' own signals wake watchers.
+    public init(pollInterval: Duration = .seconds(1), readModSeqs: ModSeqReader? = nil) {
+        self.pollInterval = pollInterval
+        self.readModSeqs = readModSeqs
+    }
+
+    /// Watches the mailboxes of `store`.
+    public convenience init(store: any MailStore, pollInterval: Duration = .seconds(1)) {
+        self.init(pollInterval: pollInterval) { try await store.highestModSeqs(mailboxIDs: $0) }
+    }
+
+    /// Calls `wake` after each change to mailbox `mailboxID` until `unwatch`;
+    /// `knownModSeq` is the state the watcher has seen.
+    public func watch(mailboxID: Int64, knownModSeq: Int64, wake: @escaping @Sendable () -> Void) -> UInt64 {
+        let (token, startPolling) = state.withLockedValue { state -> (UInt64, Bool) in
+            state.nextToken += 1
+            state.watchers[state.nextToken] = Watcher(mailboxID: mailboxID, knownModSeq: knownModSeq, wake: wake)
+            let start = readModSeqs != nil && !state.polling
+            if start { state.polling = true }
+            return (state.nextToken, start)
         }
-        watchers.withLockedValue { $0[token] = Watcher(mailboxID: mailboxID, wake: wake) }
+        if startPolling { Task { await self.poll() } }
         return token
     }
 
     public func unwatch(_ token: UInt64) {
-        _ = watchers.withLockedValue { $0.removeValue(forKey: token) }
+        _ = state.withLockedValue { $0.watchers.removeValue(forKey: token) }
     }
 
     /// Mailbox `mailboxID` changed.
     public func changed(mailboxID: Int64) {
-        let wakes = watchers.withLockedValue { $0.values.filter { $0.mailboxID == mailboxID }.map(\.wake) }
+        let wakes = state.withLockedValue { $0.watchers.values.filter { $0.mailboxID == mailboxID }.map(\.wake) }
         for wake in wakes { wake() }
     }
 
-    /// Some mailbox may have changed (a delivery outside any session): wake everyone.
-    public func changedAny() {
-        let wakes = watchers.withLockedValue { $0.values.map(\.wake) }
-        for wake in wakes { wake() }
+    /// Looks at the watched mailboxes every `pollInterval` until nobody watches.
+    private func poll() async {
+        guard let readModSeqs else { return }
+        while true {
+            try? await Task.sleep(for: pollInterval)
+            let watched = state.withLockedValue { state -> Set<Int64> in
+                if state.watchers.isEmpty { state.polling = false }
+                return Set(state.watchers.values.map(\.mailboxID))
+            }
+            guard !watched.isEmpty else { return }
+            guard let current = try? await readModSeqs(Array(watched)) else { continue }
+            let wakes = state.withLockedValue { state in
+                var wakes: [@Sendable () -> Void] = []
+                for (token, watcher) in state.watchers {
+                    // A mailbox that is gone wakes its watchers once: their next look finds out.
+                    let now = current[watcher.mailboxID] ?? .max
+                    guard watched.contains(watcher.mailboxID), now > watcher.knownModSeq else { continue }
+                    state.watchers[token]?.knownModSeq = now
+                    wakes.append(watcher.wake)
+                }
+                return wakes
+            }
+            for wake in wakes { wake() }
+        }
     }
 }

@@ -17,14 +17,18 @@ public struct MailboxServices: Sendable {
     public let changes: MailboxChangeNotifier
     /// Selected mailboxes' message lists, shared by the sessions viewing them.
     public let views: IMAPViewCache
+    /// Reads a mailbox's changes once for all the sessions that ask together.
+    public let changeReader: IMAPChangeReader
 
-    public init(ingress: IngressServices, pop3Logger: Logger, imapLogger: Logger,
-                maildropLocks: MaildropLocks, changes: MailboxChangeNotifier, views: IMAPViewCache = IMAPViewCache()) {
+    public init(ingress: IngressServices, pop3Logger: Logger, imapLogger: Logger, maildropLocks: MaildropLocks,
+                changes: MailboxChangeNotifier, views: IMAPViewCache = IMAPViewCache(),
+                changeReader: IMAPChangeReader = IMAPChangeReader()) {
         self.ingress = ingress
         self.pop3Logger = pop3Logger
         self.imapLogger = imapLogger
         self.maildropLocks = maildropLocks
         self.changes = changes
         self.views = views
+        self.changeReader = changeReader
     }
 }

@@ -1,4 +1,5 @@
 import CarrierNetwork
+import CarrierTesting
 import Foundation
 import Testing
 #if canImport(Glibc)

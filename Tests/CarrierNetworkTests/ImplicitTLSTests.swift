@@ -1,4 +1,5 @@
 import CarrierNetwork
+import CarrierTesting
 import Testing
 
 @Suite struct ImplicitTLSTests {

@@ -1,3 +1,4 @@
+import CarrierTesting
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix

@@ -34,7 +34,7 @@ final class IMAPTestServer: @unchecked Sendable {
                                       rateLimiter: ClientRateLimiter(connectionLimit: 0, messageLimit: 0),
                                       smtpdLogger: logger, cleanupLogger: logger)
         services = MailboxServices(ingress: ingress, pop3Logger: logger, imapLogger: logger, maildropLocks: MaildropLocks(),
-                                   changes: MailboxChangeNotifier())
+                                   changes: MailboxChangeNotifier(store: store))
     }
 
     deinit { directory.remove() }

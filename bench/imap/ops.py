@@ -2,10 +2,14 @@
 per operation, `name seconds`, then the resident memory each idle logged-in
 connection adds (`idle_kib_per_connection`) and what selecting INBOX adds to
 one of them (`idle_selected_kib_per_connection`, measured on a tenth of them).
+That tenth then waits in IDLE: the server's CPU seconds over 5 quiet seconds
+(`idle_cpu_seconds_5s`), and the time until every one of them has been told
+of one message APPENDed by another connection (`idle_push_to_N`).
 
 Usage: ops.py PORT USER PASSWORD PROCESS-PATTERN IDLE-CONNECTIONS APPENDS"""
 
 import imaplib
+import os
 import subprocess
 import sys
 import time
@@ -21,6 +25,19 @@ def resident_kib(pattern: str) -> int:
         except (OSError, StopIteration):
             pass
     return total
+
+
+def cpu_seconds(pattern: str) -> float:
+    pids = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split()
+    ticks = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+                ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            pass
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def timed(name, action):
@@ -74,6 +91,27 @@ def main():
     time.sleep(1)
     selected = resident_kib(pattern)
     print(f"idle_selected_kib_per_connection {(selected - logged_in) / len(chosen):.1f}")
+    for connection in chosen:
+        connection.send(b"i IDLE\r\n")
+        while not connection.readline().startswith(b"+"):
+            pass
+    quiet = cpu_seconds(pattern)
+    time.sleep(5)
+    print(f"idle_cpu_seconds_5s {cpu_seconds(pattern) - quiet:.3f}")
+    appender = imaplib.IMAP4("127.0.0.1", port)
+    check(appender.login(user, password))
+
+    def push():
+        check(appender.append("INBOX", None, None, message))
+        for connection in chosen:
+            while b"EXISTS" not in connection.readline():
+                pass
+    timed(f"idle_push_to_{len(chosen)}", push)
+    appender.logout()
+    for connection in chosen:
+        connection.send(b"DONE\r\n")
+        while not connection.readline().startswith(b"i "):
+            pass
     for connection in idle:
         connection.logout()
 

@@ -2,17 +2,24 @@ import IMAPProtocol
 import NIOConcurrencyHelpers
 
 /// A running IDLE (RFC 2177): the tag to complete at DONE and, when the
-/// transport can push, the task that reports changes as they happen — woken
-/// by other sessions through `MailboxChangeNotifier`, and polling the store
-/// every second for deliveries, which do not signal it.
+/// transport can push, the task that reports changes as they happen, woken
+/// through `MailboxChangeNotifier` — by other sessions at once, and by its
+/// look at the store every second for deliveries.
 final class IMAPIdleWatch: @unchecked Sendable {
     let tag: String
-    let woken = NIOLockedValueBox(false)
+    /// One pending wake-up at most: wake-ups while a report is made fold into one.
+    let wakeUps: AsyncStream<Void>
+    private let wakeUp: AsyncStream<Void>.Continuation
     var task: Task<Void, Never>?
     var stopWatching: (() -> Void)?
 
     init(tag: String) {
         self.tag = tag
+        (wakeUps, wakeUp) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    func wake() {
+        wakeUp.yield()
     }
 
     /// Stops watching; returns once the task has finished its last report.
@@ -22,15 +29,16 @@ final class IMAPIdleWatch: @unchecked Sendable {
     }
 
     func stop() {
-        task?.cancel()
         stopWatching?()
         stopWatching = nil
+        wakeUp.finish()
+        task?.cancel()
     }
 }
 
 extension IMAPConnection {
-    /// How often IDLE looks at the store without a wake-up.
-    static let idlePollInterval = Duration.seconds(1)
+    /// How long IDLE waits between looks at a client that is not reading what was pushed.
+    static let idleWriteCheckInterval = Duration.milliseconds(100)
 
     func startIdle(_ tag: String) async -> [UInt8] {
         let watch = IMAPIdleWatch(tag: tag)
@@ -39,33 +47,22 @@ extension IMAPConnection {
         let pending = await synchronize(expunges: true)
         if let sink = pushSink.withLockedValue({ $0 }), let view = selected {
             let changes = services.changes
-            let token = changes.watch(mailboxID: view.mailboxID) { watch.woken.withLockedValue { $0 = true } }
+            let token = changes.watch(mailboxID: view.mailboxID, knownModSeq: view.highestModSeq) { watch.wake() }
             watch.stopWatching = { changes.unwatch(token) }
             watch.task = Task { await self.watchForChanges(watch, sink) }
         }
         return pending + encode(.continuation("idling"))
     }
 
-    /// Reports changes while IDLE lasts: at once after a wake-up, otherwise
-    /// every `idlePollInterval`.
-    /// While the client is not reading what was pushed, changes wait in the
-    /// store (they are reported when it catches up, or at DONE).
+    /// Reports changes while IDLE lasts, after each wake-up. While the
+    /// client is not reading what was pushed, changes wait in the store
+    /// (they are reported when it catches up, or at DONE).
     func watchForChanges(_ watch: IMAPIdleWatch, _ sink: MailboxPush) async {
-        let step = Duration.milliseconds(100)
-        var waited = Duration.zero
-        while !Task.isCancelled {
-            try? await Task.sleep(for: step)
-            waited += step
-            let woken = watch.woken.withLockedValue { value -> Bool in
-                defer { value = false }
-                return value
+        for await _ in watch.wakeUps {
+            while !sink.isWritable(), !Task.isCancelled {
+                try? await Task.sleep(for: Self.idleWriteCheckInterval)
             }
-            guard woken || waited >= Self.idlePollInterval, !Task.isCancelled else { continue }
-            guard sink.isWritable() else {
-                watch.woken.withLockedValue { $0 = true }
-                continue
-            }
-            waited = .zero
+            guard !Task.isCancelled else { return }
             let bytes = await synchronize(expunges: true)
             if !bytes.isEmpty, !Task.isCancelled { sink.write(bytes) }
         }

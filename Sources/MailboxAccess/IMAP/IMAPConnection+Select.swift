@@ -81,10 +81,16 @@ extension IMAPConnection {
     /// false during FETCH, STORE and SEARCH).
     func synchronize(expunges: Bool) async -> [UInt8] {
         guard var view = selected else { return [] }
-        guard let changes = try? await services.ingress.store.mailboxChanges(mailboxID: view.mailboxID, sinceModSeq: view.highestModSeq) else {
+        let store = services.ingress.store
+        let mailboxID = view.mailboxID
+        guard let changes = try? await services.changeReader.changes(mailboxID: mailboxID, sinceModSeq: view.highestModSeq, read: {
+            try await store.mailboxChanges(mailboxID: mailboxID, sinceModSeq: $0)
+        }) else {
             return []
         }
-        let responses = view.apply(changes, expunges: expunges, condStore: condStore, qresync: qresync)
+        let shared = changes.mailbox.highestModSeq > view.highestModSeq
+            ? services.views.messages(mailboxID: view.mailboxID, modSeq: changes.mailbox.highestModSeq) : nil
+        let responses = view.apply(changes, expunges: expunges, condStore: condStore, qresync: qresync, shared: shared)
         if view.pendingExpunges.isEmpty, view.highestModSeq == changes.mailbox.highestModSeq, !responses.isEmpty || !changes.changed.isEmpty {
             view.messages = services.views.share(mailboxID: view.mailboxID, modSeq: view.highestModSeq, messages: view.messages)
         }

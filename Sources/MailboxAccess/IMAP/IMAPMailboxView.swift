@@ -144,6 +144,11 @@ struct IMAPMailboxView: Sendable {
 
     /// The index of the message with this UID.
     func index(ofUID uid: UInt32) -> Int? {
+        Self.index(ofUID: uid, in: messages)
+    }
+
+    /// The index of the message with this UID in a list in UID order.
+    static func index(ofUID uid: UInt32, in messages: [IMAPMessageEntry]) -> Int? {
         var low = 0
         var high = messages.count
         while low < high {
@@ -175,40 +180,89 @@ struct IMAPMailboxView: Sendable {
     /// that tell the client: EXPUNGE, or VANISHED once QRESYNC is enabled
     /// (RFC 7162 §3.2.10.2), only when `expunges` is allowed; EXISTS for new
     /// messages; FETCH for flags others changed.
-    mutating func apply(_ changes: IMAPMailboxChanges, expunges: Bool, condStore: Bool, qresync: Bool = false) -> [IMAPUntaggedResponse] {
+    ///
+    /// `shared` is the mailbox's whole message list as of the changes'
+    /// mod-sequence when another session has already built it: a view that
+    /// ends up holding every message (no expunge left unreported) takes that
+    /// list instead of editing its own copy, so a thousand sessions of one
+    /// mailbox do not each copy and patch it.
+    mutating func apply(_ changes: IMAPMailboxChanges, expunges: Bool, condStore: Bool, qresync: Bool = false,
+                        shared: [IMAPMessageEntry]? = nil) -> [IMAPUntaggedResponse] {
+        var gone = pendingExpunges
+        for expunged in changes.expunged {
+            let uid = UInt32(truncatingIfNeeded: expunged.uid)
+            if index(ofUID: uid) != nil { gone.insert(uid) }
+        }
+        if let present = changes.presentUIDs {
+            let kept = Set(present.map { UInt32(truncatingIfNeeded: $0) })
+            for entry in messages where !kept.contains(entry.uid) { gone.insert(entry.uid) }
+        }
         var responses: [IMAPUntaggedResponse] = []
-        for uid in changes.expunged {
-            let uid = UInt32(truncatingIfNeeded: uid)
-            if index(ofUID: uid) != nil { pendingExpunges.insert(uid) }
-        }
-        if expunges, !pendingExpunges.isEmpty {
-            if qresync { responses.append(.vanished(IMAPNumberSet(pendingExpunges), earlier: false)) }
-            for index in messages.indices.reversed() where pendingExpunges.contains(messages[index].uid) {
-                if !qresync { responses.append(.expunge(UInt32(index + 1))) }
-                messages.remove(at: index)
+        let removed = expunges ? gone : []
+        if !removed.isEmpty {
+            if qresync {
+                responses.append(.vanished(IMAPNumberSet(removed), earlier: false))
+            } else {
+                // Highest first, so each number is still right after the ones before it are gone.
+                responses += removed.compactMap(index(ofUID:)).sorted(by: >).map { .expunge(UInt32($0 + 1)) }
             }
-            pendingExpunges = []
         }
+        pendingExpunges = expunges ? [] : gone
+        if let shared, pendingExpunges.isEmpty {
+            responses += updates(to: shared, changes, condStore: condStore, remaining: messages.count - removed.count)
+            messages = shared
+        } else {
+            if !removed.isEmpty { messages.removeAll { removed.contains($0.uid) } }
+            responses += merge(changes, condStore: condStore)
+        }
+        uidNext = max(uidNext, changes.mailbox.uidNext)
+        highestModSeq = max(highestModSeq, changes.mailbox.highestModSeq)
+        return responses
+    }
+
+    /// Edits the list with the changed and new messages.
+    private mutating func merge(_ changes: IMAPMailboxChanges, condStore: Bool) -> [IMAPUntaggedResponse] {
+        var responses: [IMAPUntaggedResponse] = []
         var added = false
         for record in changes.changed {
             let entry = IMAPMessageEntry(record)
             if let index = index(ofUID: entry.uid) {
-                let changedFlags = Set(messages[index].flags) != Set(entry.flags)
-                let changedModSeq = messages[index].modSeq != entry.modSeq
-                messages[index] = entry
-                if changedFlags || (condStore && changedModSeq) {
-                    var items: [IMAPFetchItem] = [.uid(entry.uid), .flags(entry.wireFlags)]
-                    if condStore { items.append(.modSeq(UInt64(entry.modSeq))) }
-                    responses.append(.fetch(UInt32(index + 1), items))
+                if let update = Self.flagUpdate(from: messages[index], to: entry, number: index + 1, condStore: condStore) {
+                    responses.append(update)
                 }
+                messages[index] = entry
             } else if entry.uid > (messages.last?.uid ?? 0) {
                 messages.append(entry)
                 added = true
             }
         }
         if added { responses.append(.exists(UInt32(messages.count))) }
-        uidNext = max(uidNext, changes.mailbox.uidNext)
-        highestModSeq = max(highestModSeq, changes.mailbox.highestModSeq)
         return responses
+    }
+
+    /// The responses that take the client from this list, less the
+    /// `remaining` messages' expunges, to `shared`; changes nothing.
+    private func updates(to shared: [IMAPMessageEntry], _ changes: IMAPMailboxChanges, condStore: Bool,
+                         remaining: Int) -> [IMAPUntaggedResponse] {
+        var responses: [IMAPUntaggedResponse] = []
+        for record in changes.changed {
+            let uid = UInt32(truncatingIfNeeded: record.uid)
+            guard let old = index(ofUID: uid), let new = Self.index(ofUID: uid, in: shared),
+                  let update = Self.flagUpdate(from: messages[old], to: shared[new], number: new + 1, condStore: condStore) else { continue }
+            responses.append(update)
+        }
+        if shared.count > remaining { responses.append(.exists(UInt32(shared.count))) }
+        return responses
+    }
+
+    /// The untagged FETCH that reports a message's new flags (and with
+    /// CONDSTORE its new mod-sequence), or nil when the client has nothing to learn.
+    private static func flagUpdate(from old: IMAPMessageEntry, to new: IMAPMessageEntry, number: Int,
+                                   condStore: Bool) -> IMAPUntaggedResponse? {
+        let changedFlags = Set(old.flags) != Set(new.flags)
+        guard changedFlags || (condStore && old.modSeq != new.modSeq) else { return nil }
+        var items: [IMAPFetchItem] = [.uid(new.uid), .flags(new.wireFlags)]
+        if condStore { items.append(.modSeq(UInt64(new.modSeq))) }
+        return .fetch(UInt32(number), items)
     }
 }

@@ -1,0 +1,41 @@
+import CarrierTesting
+import NIOConcurrencyHelpers
+import Testing
+@testable import MailboxAccess
+
+/// The notifier's look at the store: one read for every watcher, a wake-up
+/// for those whose mailbox moved past what they knew, and no reads once
+/// nobody watches.
+@Suite struct MailboxChangeNotifierTests {
+    @Test func watchersOfAMailboxThatMovedAreWoken() async throws {
+        let modSeqs = NIOLockedValueBox<[Int64: Int64]>([1: 5, 2: 5])
+        let reads = NIOLockedValueBox(0)
+        let notifier = MailboxChangeNotifier(pollInterval: .milliseconds(10)) { ids in
+            reads.withLockedValue { $0 += 1 }
+            return modSeqs.withLockedValue { current in current.filter { ids.contains($0.key) } }
+        }
+        let woken = NIOLockedValueBox<[String]>([])
+        func wake(_ name: String) -> @Sendable () -> Void { { woken.withLockedValue { $0.append(name) } } }
+        let first = notifier.watch(mailboxID: 1, knownModSeq: 5, wake: wake("first"))
+        let second = notifier.watch(mailboxID: 2, knownModSeq: 5, wake: wake("second"))
+        let behind = notifier.watch(mailboxID: 1, knownModSeq: 4, wake: wake("behind"))
+        try await poll("the watcher that was behind") { woken.withLockedValue { $0 } == ["behind"] ? () : nil }
+
+        modSeqs.withLockedValue { $0[1] = 6 }
+        try await poll("both watchers of mailbox 1") { woken.withLockedValue { $0.count } == 3 ? () : nil }
+        #expect(Set(woken.withLockedValue { $0 }) == ["behind", "first"])
+
+        notifier.changed(mailboxID: 2)
+        #expect(woken.withLockedValue { $0.last } == "second", "a session's own signal wakes at once")
+        modSeqs.withLockedValue { $0[2] = nil }
+        try await poll("the watcher of the deleted mailbox") { woken.withLockedValue { $0.count } == 5 ? () : nil }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(woken.withLockedValue { $0.count } == 5, "woken once for a mailbox that is gone")
+
+        for token in [first, second, behind] { notifier.unwatch(token) }
+        try await Task.sleep(for: .milliseconds(50))
+        let stopped = reads.withLockedValue { $0 }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(reads.withLockedValue { $0 } == stopped, "no reads while nobody watches")
+    }
+}
