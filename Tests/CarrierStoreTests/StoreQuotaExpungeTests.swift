@@ -61,5 +61,12 @@ import Testing
         #expect(try await store.expunged(mailboxID: inbox.id, sinceModSeq: start) == IMAPExpungedUIDs(uids: [3, 4], complete: false))
         #expect(try await store.expunged(mailboxID: inbox.id, sinceModSeq: start + 2) == IMAPExpungedUIDs(uids: [3, 4], complete: true))
         #expect(try await store.expunged(mailboxID: inbox.id, sinceModSeq: start + 3) == IMAPExpungedUIDs(uids: [4], complete: true))
+        // A selected mailbox's view from before the floor gets the UIDs still there.
+        let before = try #require(try await store.mailboxChanges(mailboxID: inbox.id, sinceModSeq: start))
+        #expect(before.presentUIDs == [5, 6])
+        #expect(before.expunged.map(\.uid) == [3, 4])
+        #expect(before.since(start + 2).presentUIDs == nil)
+        #expect(try await store.mailboxChanges(mailboxID: inbox.id, sinceModSeq: start + 2)?.presentUIDs == nil)
+        #expect(try await store.highestModSeqs(mailboxIDs: [inbox.id, 999]) == [inbox.id: start + 4])
     }
 }

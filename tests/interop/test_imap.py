@@ -2,7 +2,8 @@
 the commands over STARTTLS and IMAPS (LOGIN refused before TLS), curl
 imap:// and imaps://, two concurrent sessions on one mailbox seeing each
 other's flag changes and expunges at NOOP, IDLE woken by an SMTP
-delivery, SORT and THREAD, QUOTA with mailbox_size_limit (APPEND and SMTP
+delivery, thirty IDLE sessions of one mailbox told of another session's
+APPEND, flag change and expunge and of a delivery, SORT and THREAD, QUOTA with mailbox_size_limit (APPEND and SMTP
 refused when full), QRESYNC's VANISHED, and COMPRESS=DEFLATE driven with
 zlib's raw deflate."""
 
@@ -152,6 +153,46 @@ class IMAPTest(unittest.TestCase):
         self.assertEqual(c.readline().strip(), b"* 4 EXISTS")
         c.send(b"DONE\r\n")
         self.assertTrue(c.readline().startswith(tag + b" OK"))
+
+    def test_many_idle_sessions_of_one_mailbox_follow_every_change(self):
+        watchers = []
+        for _ in range(30):
+            c = self.starttls()
+            c.select("INBOX")
+            c.send(b"w IDLE\r\n")
+            self.assertTrue(c.readline().startswith(b"+"))
+            c.sock.settimeout(TIMEOUT)
+            watchers.append(c)
+        writer = self.starttls()
+        writer.select("INBOX")
+        writer.append("INBOX", None, None, simple_message(subject="appended", body="appended\n"))
+        writer.store("1", "+FLAGS", "(\\Flagged)")
+        writer.store("2", "+FLAGS.SILENT", "(\\Deleted)")
+        writer.expunge()
+
+        def follow(c, until):
+            """Reads untagged updates, keeping the client's message count, until `until(count, lines)`."""
+            count, lines = 3, []
+            while not until(count, lines):
+                line = c.readline().strip()
+                lines.append(line)
+                if m := re.fullmatch(rb"\* (\d+) EXISTS", line):
+                    count = int(m.group(1))
+                elif re.fullmatch(rb"\* \d+ EXPUNGE", line):
+                    count -= 1
+            return count, lines
+
+        for c in watchers:
+            count, lines = follow(c, lambda count, lines: b"* 2 EXPUNGE" in lines and count == 3
+                                  and any(re.fullmatch(rb"\* 1 FETCH \(.*\\Flagged.*\)", x) for x in lines))
+            self.assertEqual(count, 3, lines)
+        self.deliver(1, start=3)
+        for c in watchers:
+            self.assertEqual(c.readline().strip(), b"* 4 EXISTS")
+            c.send(b"DONE\r\n")
+            self.assertTrue(c.readline().startswith(b"w OK"))
+        typ, data = watchers[0].fetch("1:*", "(UID FLAGS)")
+        self.assertEqual([re.search(rb"UID (\d+)", d).group(1) for d in data], [b"1", b"3", b"4", b"5"])
 
     def test_sort_and_thread(self):
         first = re.search(rb"Message-ID: (<[^>]+>)", self.server.messages("bob")[0]).group(1).decode()
