@@ -31,6 +31,7 @@ let package = Package(
             "MailCore",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "CarrierNetwork", dependencies: [
             "MailCore",

@@ -23,7 +23,12 @@ final class BodyFileReader: StoredBodyReader {
         close(descriptor)
     }
 
-    func read(_ range: Range<Int>) throws -> [UInt8] {
+    func read(_ range: Range<Int>) async throws -> [UInt8] {
+        try await BlockingFileWork.run { try self.readNow(range) }
+    }
+
+    /// `read` on the calling thread, for callers already off the cooperative threads.
+    func readNow(_ range: Range<Int>) throws -> [UInt8] {
         var octets = [UInt8](repeating: 0, count: max(0, range.count))
         var filled = 0
         let failure: Int32? = octets.withUnsafeMutableBytes { buffer in

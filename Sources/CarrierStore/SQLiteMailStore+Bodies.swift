@@ -43,11 +43,17 @@ extension SQLiteMailStore {
                 return row.map { (octets: $0["octets"], inFile: $0["in_file"]) }
             }
         }
-        return try zip(ranges, found).map { wanted, row in
+        let files = bodyFiles
+        let inFiles = zip(ranges, found).filter { $1?.inFile == true && !$0.range.isEmpty }.map(\.0)
+        let fileOctets = inFiles.isEmpty ? [] : try await BlockingFileWork.run {
+            try inFiles.map { try files.reader(hash: $0.hash)?.readNow($0.range) }
+        }
+        var nextFile = fileOctets.makeIterator()
+        return zip(ranges, found).map { wanted, row in
             guard let row else { return nil }
             guard row.inFile else { return row.octets.map(Array.init) ?? [] }
             guard !wanted.range.isEmpty else { return [] }
-            return try bodyFiles.reader(hash: wanted.hash)?.read(wanted.range)
+            return nextFile.next() ?? nil
         }
     }
 

@@ -62,7 +62,13 @@ extension SQLiteMailStore {
         let hashes = contents.map(Self.contentHash)
         bodyWrites.enter(hashes)
         defer { bodyWrites.leave(hashes) }
-        let bodies = try zip(contents, hashes).map { try prepareBody($0, hash: $1) }
+        var bodies: [PreparedBody] = []
+        for (content, hash) in zip(contents, hashes) {
+            // A body kept as a file is written and fsynced off the cooperative threads.
+            bodies.append(content.count > Self.inlineBodyLimit
+                ? try await BlockingFileWork.run { try self.prepareBody(content, hash: hash) }
+                : try prepareBody(content, hash: hash))
+        }
         return try await store(bodies)
     }
 

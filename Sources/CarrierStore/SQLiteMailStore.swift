@@ -173,7 +173,8 @@ public final class SQLiteMailStore: MailStore {
         }
         guard found.exists else { return nil }
         if let data = found.data { return Array(data) }
-        return try bodyFiles.read(hash: hash)
+        let files = bodyFiles
+        return try await BlockingFileWork.run { try files.read(hash: hash) }
     }
 
     /// Hashes looked up by one statement, well under SQLite's limit on
@@ -208,7 +209,10 @@ public final class SQLiteMailStore: MailStore {
             return (inline, files)
         }
         var contents = found.inline
-        for hash in found.files { contents[hash] = try bodyFiles.read(hash: hash) }
+        guard !found.files.isEmpty else { return contents }
+        let files = bodyFiles
+        let read = try await BlockingFileWork.run { try found.files.map { (hash: $0, octets: try files.read(hash: $0)) } }
+        for file in read { contents[file.hash] = file.octets }
         return contents
     }
 

@@ -134,7 +134,7 @@ import Testing
         let hash = try await fixture.deliver(large)
         let reader = try #require(try await fixture.store.openBody(hash: hash))
         #expect(unlink(fixture.store.bodyFiles.path(for: hash)) == 0)
-        #expect(try reader.read(500_000..<500_064) == Array(large[500_000..<500_064]))
+        #expect(try await reader.read(500_000..<500_064) == Array(large[500_000..<500_064]))
         #expect(try await fixture.store.openBody(hash: hash) == nil)
         let small = try await fixture.deliver(MIMECorpus.plain)
         #expect(try await fixture.store.openBody(hash: small)?.read(0..<5) == Array(MIMECorpus.plain[0..<5]))

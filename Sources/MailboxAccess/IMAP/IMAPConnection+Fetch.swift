@@ -64,7 +64,7 @@ extension IMAPConnection {
         }
         var output: [UInt8] = []
         do {
-            try send(&run.pending, into: &output, room: room)
+            try await send(&run.pending, into: &output, room: room)
         } catch {
             // The client holds part of a literal: only closing the connection keeps it from taking a wrong message.
             log.error("\(who): FETCH stopped in the middle of a message: \(error)")
@@ -102,7 +102,7 @@ extension IMAPConnection {
                 case .segments(var segments):
                     let start = output.count
                     do {
-                        try send(&segments, into: &output, room: room)
+                        try await send(&segments, into: &output, room: room)
                     } catch {
                         // Nothing of this response has left yet: take it back.
                         output.removeLast(output.count - start)
@@ -146,7 +146,7 @@ extension IMAPConnection {
     /// ranges of stored bodies a piece at a time (at least
     /// `minimumBodyPiece` into an empty output); what is left stays in
     /// `segments`. Throws when a body cannot be read.
-    private func send(_ segments: inout [IMAPFetchSegment], into output: inout [UInt8], room: Int) throws {
+    private func send(_ segments: inout [IMAPFetchSegment], into output: inout [UInt8], room: Int) async throws {
         while let segment = segments.first {
             switch segment {
             case .octets(let octets):
@@ -155,7 +155,7 @@ extension IMAPConnection {
                 let space = output.isEmpty ? max(room, Self.minimumBodyPiece) : room - output.count
                 guard space > 0 else { return }
                 let piece = range.lowerBound..<(range.lowerBound + min(range.count, space))
-                let octets = try body.read(piece)
+                let octets = try await body.read(piece)
                 guard octets.count == piece.count else { throw MailStoreError.corrupt("a body is shorter than its size") }
                 output += octets
                 if piece.upperBound < range.upperBound {
