@@ -57,6 +57,11 @@ public final class MailboxChangeNotifier: Sendable {
         _ = state.withLockedValue { $0.watchers.removeValue(forKey: token) }
     }
 
+    /// Whether the look at the store runs (only while somebody watches).
+    var isPolling: Bool {
+        state.withLockedValue { $0.polling }
+    }
+
     /// Mailbox `mailboxID` changed.
     public func changed(mailboxID: Int64) {
         let wakes = state.withLockedValue { $0.watchers.values.filter { $0.mailboxID == mailboxID }.map(\.wake) }

@@ -1,4 +1,5 @@
 @testable import CarrierStore
+import CarrierTesting
 import IMAPProtocol
 import NIOConcurrencyHelpers
 import Testing
@@ -109,7 +110,7 @@ import Testing
         let followers = (0..<50).map { n in
             Task { try await reader.changes(mailboxID: 1, sinceModSeq: n % 2 == 0 ? 15 : 12, read: read) }
         }
-        try await Task.sleep(for: .milliseconds(100))
+        try await poll("fifty waiting") { reader.waitingCount(mailboxID: 1) == 50 ? () : nil }
         gate.continuation.yield()
         #expect(try await leader.value?.changed.count == 4)
         for (n, follower) in followers.enumerated() {

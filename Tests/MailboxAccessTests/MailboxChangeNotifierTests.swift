@@ -33,7 +33,7 @@ import Testing
         #expect(woken.withLockedValue { $0.count } == 5, "woken once for a mailbox that is gone")
 
         for token in [first, second, behind] { notifier.unwatch(token) }
-        try await Task.sleep(for: .milliseconds(50))
+        try await poll("the look at the store stops") { notifier.isPolling ? nil : () }
         let stopped = reads.withLockedValue { $0 }
         try await Task.sleep(for: .milliseconds(100))
         #expect(reads.withLockedValue { $0 } == stopped, "no reads while nobody watches")

@@ -35,6 +35,11 @@ public final class IMAPChangeReader: Sendable {
         }
     }
 
+    /// How many sessions wait for the next read of `mailboxID`.
+    func waitingCount(mailboxID: Int64) -> Int {
+        waiting.withLockedValue { $0[mailboxID]?.count ?? 0 }
+    }
+
     /// Reads for whoever is waiting, round after round, until nobody is.
     private func readRounds(mailboxID: Int64, read: Read) async {
         while true {
