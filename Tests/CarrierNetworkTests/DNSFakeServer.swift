@@ -15,7 +15,21 @@ final class DNSFakeServer: Sendable {
     var address: DNSServerAddress { DNSServerAddress(host: "127.0.0.1", port: port) }
     var queries: [String] { log.withLockedValue { $0 } }
 
+    /// UDP and TCP on one ephemeral port: the port the kernel picks for UDP
+    /// may be taken for TCP by another test, so a few ports are tried.
     static func start() async throws -> DNSFakeServer {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await bind()
+            } catch let error as IOError where error.errnoCode == EADDRINUSE && attempt < 10 {
+                continue
+            }
+        }
+    }
+
+    private static func bind() async throws -> DNSFakeServer {
         let server = DNSFakeServer()
         let group = MultiThreadedEventLoopGroup.singleton
         let udp = try await DatagramBootstrap(group: group)
@@ -26,14 +40,20 @@ final class DNSFakeServer: Sendable {
             }
             .bind(host: "127.0.0.1", port: 0).get()
         let port = udp.localAddress!.port!
-        let tcp = try await ServerBootstrap(group: group)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(DNSFakeStreamHandler(server: server))
+        let tcp: Channel
+        do {
+            tcp = try await ServerBootstrap(group: group)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(DNSFakeStreamHandler(server: server))
+                    }
                 }
-            }
-            .bind(host: "127.0.0.1", port: port).get()
+                .bind(host: "127.0.0.1", port: port).get()
+        } catch {
+            try? await udp.close()
+            throw error
+        }
         server.boundPort.withLockedValue { $0 = port }
         server.channels.withLockedValue { $0 = [udp, tcp] }
         return server
