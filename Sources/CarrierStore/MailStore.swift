@@ -23,6 +23,8 @@ public protocol MailStore: Sendable {
     // MARK: Delivery
     /// Commits the batch durably (fsynced) before returning; one outcome per local copy.
     func deliver(_ batch: DeliveryBatch) async throws -> [LocalCopyOutcome]
+    /// Calls `observer` after each `deliver` that stored a message (in this process).
+    func observeDeliveries(_ observer: @escaping @Sendable () -> Void)
     /// Which of these external-delivery keys were recorded by an earlier `deliver`.
     func recordedExternalDeliveries(_ keys: [String]) async throws -> Set<String>
 

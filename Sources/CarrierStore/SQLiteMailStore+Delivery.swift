@@ -7,7 +7,15 @@ import MailCore
 /// instead of stored.
 extension SQLiteMailStore {
     public func deliver(_ batch: DeliveryBatch) async throws -> [LocalCopyOutcome] {
-        try await withPreparedBodies([batch.content]) { bodies in try await self.deliver(batch, body: bodies[0]) }
+        let outcomes = try await withPreparedBodies([batch.content]) { bodies in try await self.deliver(batch, body: bodies[0]) }
+        if outcomes.contains(where: { if case .stored = $0 { true } else { false } }) {
+            for observer in deliveryObservers.withLockedValue({ $0 }) { observer() }
+        }
+        return outcomes
+    }
+
+    public func observeDeliveries(_ observer: @escaping @Sendable () -> Void) {
+        deliveryObservers.withLockedValue { $0.append(observer) }
     }
 
     private func deliver(_ batch: DeliveryBatch, body: PreparedBody) async throws -> [LocalCopyOutcome] {

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 import MailCore
+import NIOConcurrencyHelpers
 
 /// The default `MailStore`: one SQLite database (WAL, `synchronous=FULL`) in the
 /// data directory, written through a group-commit writer, with large bodies as
@@ -16,6 +17,8 @@ public final class SQLiteMailStore: MailStore {
     let bodyFiles: BodyFileStore
     /// Bodies being stored now, whose files collection leaves alone.
     let bodyWrites = BodyWritesInFlight()
+    /// Told after each delivery that stored a message.
+    let deliveryObservers = NIOLockedValueBox<[@Sendable () -> Void]>([])
     public let path: String
 
     /// Opens (creating if needed) the store in `directory`.

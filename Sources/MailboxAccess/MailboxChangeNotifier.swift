@@ -4,10 +4,12 @@ import NIOConcurrencyHelpers
 /// Wakes the sessions watching a mailbox when it changes (new mail, flags,
 /// expunges), so IMAP IDLE reports at once and other sessions report at their
 /// next command (RFC 9051 §7.5.1). Sessions signal it directly after their
-/// own writes; for deliveries and other processes it looks at the watched
-/// mailboxes' mod-sequences every `pollInterval` — one read for all
-/// watchers, running only while somebody watches — and wakes the watchers
-/// of a mailbox that moved past what they last knew.
+/// own writes. For deliveries it looks at the watched mailboxes'
+/// mod-sequences — one read for all watchers, running only while somebody
+/// watches — `deliveryLookDelay` after a delivery in this process (the
+/// deliveries meanwhile share the look) and every `pollInterval` for other
+/// processes, and wakes the watchers of a mailbox that moved past what they
+/// last knew.
 public final class MailboxChangeNotifier: Sendable {
     /// The highest mod-sequence of each of these mailboxes that still exists.
     public typealias ModSeqReader = @Sendable ([Int64]) async throws -> [Int64: Int64]
@@ -22,21 +24,35 @@ public final class MailboxChangeNotifier: Sendable {
         var watchers: [UInt64: Watcher] = [:]
         var nextToken: UInt64 = 0
         var polling = false
+        /// A delivery happened since the last look.
+        var delivered = false
     }
 
     private let state = NIOLockedValueBox(State())
     private let readModSeqs: ModSeqReader?
     let pollInterval: Duration
+    let deliveryLookDelay: Duration
 
     /// Without `readModSeqs` only the sessions' own signals wake watchers.
-    public init(pollInterval: Duration = .seconds(1), readModSeqs: ModSeqReader? = nil) {
+    public init(pollInterval: Duration = .seconds(1), deliveryLookDelay: Duration = .milliseconds(200),
+                readModSeqs: ModSeqReader? = nil) {
         self.pollInterval = pollInterval
+        self.deliveryLookDelay = deliveryLookDelay
         self.readModSeqs = readModSeqs
     }
 
-    /// Watches the mailboxes of `store`.
-    public convenience init(store: any MailStore, pollInterval: Duration = .seconds(1)) {
-        self.init(pollInterval: pollInterval) { try await store.highestModSeqs(mailboxIDs: $0) }
+    /// Watches the mailboxes of `store`, and looks soon after its deliveries.
+    public convenience init(store: any MailStore, pollInterval: Duration = .seconds(1),
+                            deliveryLookDelay: Duration = .milliseconds(200)) {
+        self.init(pollInterval: pollInterval, deliveryLookDelay: deliveryLookDelay) {
+            try await store.highestModSeqs(mailboxIDs: $0)
+        }
+        store.observeDeliveries { [weak self] in self?.delivered() }
+    }
+
+    /// A message was delivered to some mailbox: look at the store soon.
+    public func delivered() {
+        state.withLockedValue { $0.delivered = true }
     }
 
     /// Calls `wake` after each change to mailbox `mailboxID` until `unwatch`;
@@ -57,6 +73,9 @@ public final class MailboxChangeNotifier: Sendable {
         _ = state.withLockedValue { $0.watchers.removeValue(forKey: token) }
     }
 
+    /// How often the looking task checks whether a look is due.
+    static let tick = Duration.milliseconds(50)
+
     /// Whether the look at the store runs (only while somebody watches).
     var isPolling: Bool {
         state.withLockedValue { $0.polling }
@@ -68,16 +87,27 @@ public final class MailboxChangeNotifier: Sendable {
         for wake in wakes { wake() }
     }
 
-    /// Looks at the watched mailboxes every `pollInterval` until nobody watches.
+    /// Looks at the watched mailboxes every `pollInterval`, and
+    /// `deliveryLookDelay` after a delivery, until nobody watches.
     private func poll() async {
         guard let readModSeqs else { return }
+        let tick = min(Self.tick, pollInterval, deliveryLookDelay)
+        var sinceLook = Duration.zero
         while true {
-            try? await Task.sleep(for: pollInterval)
-            let watched = state.withLockedValue { state -> Set<Int64> in
-                if state.watchers.isEmpty { state.polling = false }
+            try? await Task.sleep(for: tick)
+            sinceLook += tick
+            let look: Set<Int64>? = state.withLockedValue { state in
+                if state.watchers.isEmpty {
+                    state.polling = false
+                    return nil
+                }
+                guard sinceLook >= pollInterval || (state.delivered && sinceLook >= deliveryLookDelay) else { return [] }
+                state.delivered = false
                 return Set(state.watchers.values.map(\.mailboxID))
             }
-            guard !watched.isEmpty else { return }
+            guard let watched = look else { return }
+            guard !watched.isEmpty else { continue }
+            sinceLook = .zero
             guard let current = try? await readModSeqs(Array(watched)) else { continue }
             let wakes = state.withLockedValue { state in
                 var wakes: [@Sendable () -> Void] = []

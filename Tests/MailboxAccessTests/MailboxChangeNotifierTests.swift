@@ -38,4 +38,21 @@ import Testing
         try await Task.sleep(for: .milliseconds(100))
         #expect(reads.withLockedValue { $0 } == stopped, "no reads while nobody watches")
     }
+
+    /// A delivery in this process is looked at after `deliveryLookDelay`,
+    /// not at the next `pollInterval`.
+    @Test func aDeliveryIsLookedAtSoon() async throws {
+        let modSeqs = NIOLockedValueBox<[Int64: Int64]>([1: 5])
+        let notifier = MailboxChangeNotifier(pollInterval: .seconds(3600), deliveryLookDelay: .milliseconds(20)) { _ in
+            modSeqs.withLockedValue { $0 }
+        }
+        let woken = NIOLockedValueBox(0)
+        let token = notifier.watch(mailboxID: 1, knownModSeq: 5) { woken.withLockedValue { $0 += 1 } }
+        modSeqs.withLockedValue { $0[1] = 6 }
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(woken.withLockedValue { $0 } == 0, "nothing looks before the hour without a delivery")
+        notifier.delivered()
+        try await poll("woken after the delivery") { woken.withLockedValue { $0 } == 1 ? () : nil }
+        notifier.unwatch(token)
+    }
 }
