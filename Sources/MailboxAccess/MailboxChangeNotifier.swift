@@ -26,6 +26,8 @@ public final class MailboxChangeNotifier: Sendable {
         var polling = false
         /// A delivery happened since the last look.
         var delivered = false
+        /// The wait for the next look, which a delivery cuts short.
+        var nap: Task<Void, Never>?
     }
 
     private let state = NIOLockedValueBox(State())
@@ -52,7 +54,10 @@ public final class MailboxChangeNotifier: Sendable {
 
     /// A message was delivered to some mailbox: look at the store soon.
     public func delivered() {
-        state.withLockedValue { $0.delivered = true }
+        state.withLockedValue { state -> Task<Void, Never>? in
+            state.delivered = true
+            return state.nap
+        }?.cancel()
     }
 
     /// Calls `wake` after each change to mailbox `mailboxID` until `unwatch`;
@@ -73,9 +78,6 @@ public final class MailboxChangeNotifier: Sendable {
         _ = state.withLockedValue { $0.watchers.removeValue(forKey: token) }
     }
 
-    /// How often the looking task checks whether a look is due.
-    static let tick = Duration.milliseconds(50)
-
     /// Whether the look at the store runs (only while somebody watches).
     var isPolling: Bool {
         state.withLockedValue { $0.polling }
@@ -88,26 +90,32 @@ public final class MailboxChangeNotifier: Sendable {
     }
 
     /// Looks at the watched mailboxes every `pollInterval`, and
-    /// `deliveryLookDelay` after a delivery, until nobody watches.
+    /// `deliveryLookDelay` after a delivery (or after the last look, when
+    /// that was later), until nobody watches.
     private func poll() async {
         guard let readModSeqs else { return }
-        let tick = min(Self.tick, pollInterval, deliveryLookDelay)
-        var sinceLook = Duration.zero
+        let clock = ContinuousClock()
+        var lastLook = clock.now
         while true {
-            try? await Task.sleep(for: tick)
-            sinceLook += tick
+            let nap = Task { [pollInterval, lastLook] in
+                _ = try? await Task.sleep(until: lastLook + pollInterval, clock: clock)
+            }
+            let deliveredAlready = state.withLockedValue { state -> Bool in
+                state.nap = nap
+                return state.delivered
+            }
+            if deliveredAlready { nap.cancel() }
+            await nap.value
+            // Deliveries close together share one look.
+            if clock.now < lastLook + deliveryLookDelay { try? await Task.sleep(until: lastLook + deliveryLookDelay, clock: clock) }
             let look: Set<Int64>? = state.withLockedValue { state in
-                if state.watchers.isEmpty {
-                    state.polling = false
-                    return nil
-                }
-                guard sinceLook >= pollInterval || (state.delivered && sinceLook >= deliveryLookDelay) else { return [] }
+                state.nap = nil
                 state.delivered = false
-                return Set(state.watchers.values.map(\.mailboxID))
+                if state.watchers.isEmpty { state.polling = false }
+                return state.watchers.isEmpty ? nil : Set(state.watchers.values.map(\.mailboxID))
             }
             guard let watched = look else { return }
-            guard !watched.isEmpty else { continue }
-            sinceLook = .zero
+            lastLook = clock.now
             guard let current = try? await readModSeqs(Array(watched)) else { continue }
             let wakes = state.withLockedValue { state in
                 var wakes: [@Sendable () -> Void] = []

@@ -15,29 +15,30 @@ import sys
 import time
 
 
-def resident_kib(pattern: str) -> int:
-    pids = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split()
+def summed(pattern: str, read) -> float:
+    """`read(pid)` summed over the processes whose command line matches `pattern` (gone ones count 0)."""
     total = 0
-    for pid in pids:
+    for pid in subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split():
         try:
-            with open(f"/proc/{pid}/status") as status:
-                total += next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
-        except (OSError, StopIteration):
+            total += read(pid)
+        except (OSError, StopIteration, IndexError, ValueError):
             pass
     return total
 
 
+def resident_kib(pattern: str) -> int:
+    def rss(pid):
+        with open(f"/proc/{pid}/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    return summed(pattern, rss)
+
+
 def cpu_seconds(pattern: str) -> float:
-    pids = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split()
-    ticks = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-                ticks += int(fields[11]) + int(fields[12])  # utime, stime
-        except (OSError, IndexError, ValueError):
-            pass
-    return ticks / os.sysconf("SC_CLK_TCK")
+    def ticks(pid):
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+            return int(fields[11]) + int(fields[12])  # utime, stime
+    return summed(pattern, ticks) / os.sysconf("SC_CLK_TCK")
 
 
 def timed(name, action):
