@@ -74,8 +74,12 @@ public final class MailboxChangeNotifier: Sendable {
         return token
     }
 
+    /// Stops calling a watcher; the last one leaving ends the looking task.
     public func unwatch(_ token: UInt64) {
-        _ = state.withLockedValue { $0.watchers.removeValue(forKey: token) }
+        state.withLockedValue { state -> Task<Void, Never>? in
+            state.watchers[token] = nil
+            return state.watchers.isEmpty ? state.nap : nil
+        }?.cancel()
     }
 
     /// Whether the look at the store runs (only while somebody watches).

@@ -55,4 +55,17 @@ import Testing
         try await poll("woken after the delivery") { woken.withLockedValue { $0 } == 1 ? () : nil }
         notifier.unwatch(token)
     }
+
+    /// The store tells the notifier of its deliveries.
+    @Test func aStoreDeliveryWakesTheWatchersOfItsMailbox() async throws {
+        let server = try await IMAPTestServer()
+        try await server.deliver(subject: "first")
+        let inbox = try #require(try await server.store.mailboxes(userID: server.alice.id).first)
+        let notifier = MailboxChangeNotifier(store: server.store, pollInterval: .seconds(3600), deliveryLookDelay: .milliseconds(10))
+        let woken = NIOLockedValueBox(0)
+        let token = notifier.watch(mailboxID: inbox.id, knownModSeq: inbox.highestModSeq) { woken.withLockedValue { $0 += 1 } }
+        try await server.deliver(subject: "second")
+        try await poll("woken by the delivery") { woken.withLockedValue { $0 } == 1 ? () : nil }
+        notifier.unwatch(token)
+    }
 }
