@@ -3,8 +3,8 @@ import NIOConcurrencyHelpers
 
 /// A running IDLE (RFC 2177): the tag to complete at DONE and, when the
 /// transport can push, the task that reports changes as they happen, woken
-/// through `MailboxChangeNotifier` — by other sessions at once, and by its
-/// look at the store every second for deliveries.
+/// through `MailboxChangeNotifier` — by other sessions' writes at once, and
+/// by the notifier's look at the store for deliveries.
 final class IMAPIdleWatch: @unchecked Sendable {
     let tag: String
     /// One pending wake-up at most: wake-ups while a report is made fold into one.
