@@ -72,6 +72,21 @@ class POP3Test(unittest.TestCase):
         self.assertEqual(again.uidl()[1], first_uidl, "UIDL values must be stable across sessions")
         again.quit()
 
+    def test_retr_of_a_message_kept_as_a_body_file(self):
+        # Over 128 KiB: the body is a file, written and read on the blocking thread pool.
+        body = "".join(f"line {n:05d} of a message stored as a file\n" for n in range(6000))
+        with smtplib.SMTP("127.0.0.1", self.server.port, timeout=TIMEOUT) as client:
+            client.sendmail("sender@example.test", ["bob@localhost"], simple_message(subject="big", body=body))
+        wait_for(lambda: len(self.server.messages("bob")) >= 4)
+        client = self.login(self.stls())
+        size = client.list(4).split()[2]  # b"+OK 4 SIZE"
+        _, lines, _ = client.retr(4)
+        self.assertGreater(int(size), 128 * 1024)
+        self.assertEqual(sum(len(line) + 2 for line in lines), int(size))
+        self.assertIn(b"Subject: big", lines)
+        self.assertEqual(lines[-1], b"line 05999 of a message stored as a file")
+        client.quit()
+
     def test_pop3s_apop_free_sasl_plain(self):
         client = poplib.POP3_SSL("127.0.0.1", self.pop3s_port, timeout=TIMEOUT, context=insecure_context())
         self.assertIn("SASL", client.capa())
