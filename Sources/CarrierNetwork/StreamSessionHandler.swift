@@ -196,9 +196,6 @@ public final class StreamSessionHandler: ChannelInboundHandler {
         return false
     }
 
-    /// COMPRESS=DEFLATE (RFC 4978 §3): the OK has gone out uncompressed;
-    /// from here on both directions pass the deflate handlers, which sit
-    /// inside TLS. False (and the connection closing) if they cannot start.
     /// TCP_QUICKACK (12 on Linux, netinet/tcp.h): the next segments are
     /// acknowledged at once; the kernel drops back to delayed ACKs by itself.
     private static func acknowledgeQuickly(_ channel: any Channel) {
@@ -207,6 +204,9 @@ public final class StreamSessionHandler: ChannelInboundHandler {
         #endif
     }
 
+    /// COMPRESS=DEFLATE (RFC 4978 §3): the OK has gone out uncompressed;
+    /// from here on both directions pass the deflate handlers, which sit
+    /// inside TLS. False (and the connection closing) if they cannot start.
     private func startCompression(_ context: ChannelHandlerContext) -> Bool {
         pending = []
         do {
