@@ -43,18 +43,16 @@ extension SQLiteMailStore {
                 return row.map { (octets: $0["octets"], inFile: $0["in_file"]) }
             }
         }
+        var octets: [[UInt8]?] = found.map { row in row.map { $0.inFile ? [] : $0.octets.map(Array.init) ?? [] } }
+        // Ranges of bodies kept as files are read together, off the cooperative threads.
+        let fromFiles = ranges.indices.filter { found[$0]?.inFile == true && !ranges[$0].range.isEmpty }
+        guard !fromFiles.isEmpty else { return octets }
         let files = bodyFiles
-        let inFiles = zip(ranges, found).filter { $1?.inFile == true && !$0.range.isEmpty }.map(\.0)
-        let fileOctets = inFiles.isEmpty ? [] : try await BlockingFileWork.run {
-            try inFiles.map { try files.reader(hash: $0.hash)?.readNow($0.range) }
+        let read = try await BlockingFileWork.run {
+            try fromFiles.map { try files.reader(hash: ranges[$0].hash)?.readNow(ranges[$0].range) }
         }
-        var nextFile = fileOctets.makeIterator()
-        return zip(ranges, found).map { wanted, row in
-            guard let row else { return nil }
-            guard row.inFile else { return row.octets.map(Array.init) ?? [] }
-            guard !wanted.range.isEmpty else { return [] }
-            return nextFile.next() ?? nil
-        }
+        for (index, fileOctets) in zip(fromFiles, read) { octets[index] = fileOctets }
+        return octets
     }
 
     public func openBody(hash: String) async throws -> (any StoredBodyReader)? {
