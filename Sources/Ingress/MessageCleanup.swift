@@ -11,6 +11,9 @@ public enum MessageCleanup {
         public var content: [UInt8]
         public var messageID: String?
         public var metadata: MessageMetadata
+        /// The `Received:` fields the message arrived with: its hops so far,
+        /// compared with `hopcount_limit` to refuse a mail loop (RFC 5321 §6.3).
+        public var hops: Int
     }
 
     public static func run(_ content: [UInt8], _ context: CleanupContext) -> Result {
@@ -39,7 +42,8 @@ public enum MessageCleanup {
         var meta = metadata(header, content)
         meta.messageID = messageID
         if meta.date == nil, context.addMissingHeaders { meta.date = context.now }
-        return Result(content: out, messageID: messageID, metadata: meta)
+        let hops = header.fields.count { $0.name.utf8.count == 8 && $0.name.lowercased() == "received" }
+        return Result(content: out, messageID: messageID, metadata: meta, hops: hops)
     }
 
     /// `Received: from helo (host [ip]) by myhostname (Carrier) with ESMTP id QID for <rcpt>; date`.

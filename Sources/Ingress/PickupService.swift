@@ -55,8 +55,9 @@ public final class PickupService: Sendable {
         }
         let uid = SystemAccount.lookup(envelope.submitter)?.uid ?? 0
         logger.info("\(queueID): uid=\(uid) from=<\(envelope.sender)>")
-        let message = prepare(envelope, content, uid: uid, services)
-        let (local, queued, bounced) = await route(envelope, services)
+        let (message, hops) = prepare(envelope, content, uid: uid, services)
+        let (local, queued, bounced) = hops < services.settings.hopcountLimit ? await route(envelope, services)
+                                                                               : refuseLooping(envelope, hops: hops)
         do {
             let report = try await services.localDelivery.deliver(message, to: local, queued: queued)
             await services.notifier.bounce(message, bounced + report.bounced.map { ($0.recipient.finalAddress, $0.reason) })
@@ -67,7 +68,8 @@ public final class PickupService: Sendable {
         }
     }
 
-    func prepare(_ envelope: Maildrop.Envelope, _ content: [UInt8], uid: UInt32, _ services: IngressServices) -> AcceptedMessage {
+    /// The cleaned message, and the hops it arrived with.
+    func prepare(_ envelope: Maildrop.Envelope, _ content: [UInt8], uid: UInt32, _ services: IngressServices) -> (AcceptedMessage, hops: Int) {
         let settings = services.settings
         var context = CleanupContext(
             queueID: envelope.queueID, heloName: "", client: ClientInfo(hostname: "localhost", address: "127.0.0.1", port: 0, isTrusted: true),
@@ -78,8 +80,20 @@ public final class PickupService: Sendable {
         let cleaned = MessageCleanup.run(content, context)
         services.cleanupLogger.info("\(envelope.queueID): message-id=\(cleaned.messageID ?? "")")
         let age = max(0, context.now - envelope.arrival)
-        return AcceptedMessage(queueID: envelope.queueID, sender: envelope.sender, content: cleaned.content,
-                               metadata: cleaned.metadata, arrival: envelope.arrival, arrivalInstant: .now - .seconds(age))
+        return (AcceptedMessage(queueID: envelope.queueID, sender: envelope.sender, content: cleaned.content,
+                                metadata: cleaned.metadata, arrival: envelope.arrival, arrivalInstant: .now - .seconds(age)),
+                cleaned.hops)
+    }
+
+    /// Every recipient bounced: the message has passed `hopcount_limit` hosts (RFC 5321 §6.3).
+    func refuseLooping(_ envelope: Maildrop.Envelope, hops: Int)
+        -> ([LocalRecipient], [DeliveryBatch.QueuedRecipient], [(address: String, reason: String)]) {
+        logger.warning("warning: \(envelope.queueID): message rejected: hopcount exceeded (\(hops) Received: fields)")
+        let reason = "message rejected: too many hops (\(hops) Received: header fields)"
+        for recipient in envelope.recipients {
+            logger.info("\(envelope.queueID): to=<\(recipient)>, relay=none, dsn=5.4.6, status=bounced (\(reason))")
+        }
+        return ([], [], envelope.recipients.map { ($0, reason) })
     }
 
     /// Local targets, recipients for the queue (with the reason they wait), and bounces.

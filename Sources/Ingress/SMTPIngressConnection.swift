@@ -241,8 +241,12 @@ public final class SMTPIngressConnection: @unchecked Sendable {
             recipients: transaction.recipients.map(\.address.description), addMissingHeaders: client.isTrusted,
             now: Int64(Date().timeIntervalSince1970), zoneOffsetMinutes: TimeZone.current.secondsFromGMT() / 60)
         let cleaned = MessageCleanup.run(content, context)
-        services.cleanupLogger.info("\(id): message-id=\(cleaned.messageID ?? "")")
         let sender = transaction.sender?.description ?? ""
+        guard cleaned.hops < settings.hopcountLimit else {
+            services.cleanupLogger.warning("warning: \(id): message rejected: hopcount exceeded (\(cleaned.hops) Received: fields); from=<\(sender)> from \(client)")
+            return .tooManyHops
+        }
+        services.cleanupLogger.info("\(id): message-id=\(cleaned.messageID ?? "")")
         let message = AcceptedMessage(queueID: id, sender: sender, content: cleaned.content, metadata: cleaned.metadata,
                                       arrival: arrival.wall, arrivalInstant: arrival.instant,
                                       envelopeID: transaction.parameters.envelopeID,

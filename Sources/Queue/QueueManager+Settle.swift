@@ -1,5 +1,6 @@
 import CarrierConfig
 import CarrierStore
+import Foundation
 import Ingress
 import LocalDelivery
 import SMTPProtocol
@@ -24,6 +25,10 @@ extension QueueManager {
         let concurrency = OutboundDelivery.Concurrency(initial: services.settings.initialDestinationConcurrency,
                                                        limit: services.settings.defaultDestinationConcurrencyLimit)
         var deliveries: [@Sendable () async -> Void] = []
+        // A connection runs on and carries later passes' jobs too: each outcome is
+        // timed when it comes, on this pass's clock (`now` may be a test's).
+        let offset = now - Self.now()
+        let clock: @Sendable () -> Int64 = { Self.now() + offset }
         for (key, jobs) in destinations {
             if let running = activeDestinations.withLockedValue({ $0[key] }), await running.add(jobs) { continue }
             let work = DestinationWork(jobs: jobs, initial: concurrency.initial, limit: concurrency.limit)
@@ -31,12 +36,17 @@ extension QueueManager {
             let policy = OutboundDelivery.policy(services.settings, credentials: await credentials.credentials(for: key))
             deliveries.append {
                 await outbound.deliver(work, to: key.hop, policy: policy, concurrency: concurrency,
-                                       load: { await self.message($0.entry, now: now) },
-                                       settle: { await self.settle($0, $1, $2, services, now: now) })
+                                       load: { await self.message($0.entry, now: clock()) },
+                                       settle: { await self.settle($0, $1, $2, services, now: clock()) })
                 self.activeDestinations.withLockedValue { if $0[key] === work { $0[key] = nil } }
             }
         }
         return deliveries
+    }
+
+    /// Seconds since 1970, as the queue keeps its times.
+    static func now() -> Int64 {
+        Int64(Date().timeIntervalSince1970)
     }
 
     /// Records the outcome of each recipient of `job`.

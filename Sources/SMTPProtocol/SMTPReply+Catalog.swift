@@ -50,4 +50,6 @@ extension SMTPReply {
     public static let localError = SMTPReply(451, EnhancedStatusCode(4, 3, 0), "Error: queue file write error")
     public static let mustStartTLS = SMTPReply(530, EnhancedStatusCode(5, 7, 0), "Must issue a STARTTLS command first")
     public static let insufficientStorage = SMTPReply(452, EnhancedStatusCode(4, 3, 1), "Insufficient system storage")
+    /// A message that has passed `hopcount_limit` hosts (RFC 5321 §6.3; RFC 3463 X.4.6, routing loop detected).
+    public static let tooManyHops = SMTPReply(554, EnhancedStatusCode(5, 4, 6), "Error: too many hops")
 }

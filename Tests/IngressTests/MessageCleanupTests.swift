@@ -19,6 +19,15 @@ import Testing
         #expect(out.metadata.subject == "hi")
     }
 
+    /// The hops a message arrived with are its Received: fields (RFC 5321 §6.3), whatever
+    /// their case; look-alikes such as Received-SPF and X-Received are not hops.
+    @Test func hopsCountTheReceivedFieldsTheMessageArrivedWith() {
+        let header = "Received: from a by b\r\nRECEIVED: from b by c\r\nreceived: from c by d\r\n"
+            + "Received-SPF: pass\r\nX-Received: by e\r\nSubject: hi\r\n\r\nReceived: in the body\r\n"
+        #expect(MessageCleanup.run(Array(header.utf8), context(trusted: false)).hops == 3)
+        #expect(MessageCleanup.run(Array("Subject: hi\r\n\r\nbody\r\n".utf8), context(trusted: false)).hops == 0)
+    }
+
     @Test func noForClauseWithSeveralRecipients() {
         let out = MessageCleanup.run(Array("\r\nbody\r\n".utf8), context(trusted: false, recipients: ["a@x", "b@x"]))
         #expect(!String(decoding: out.content, as: UTF8.self).contains("\tfor <"))

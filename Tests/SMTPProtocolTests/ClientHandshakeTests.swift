@@ -32,6 +32,33 @@ import Testing
         #expect(c.event(.sendMessage(C.message())).sent == "MAIL FROM:<alice@local.test>\r\n")
     }
 
+    /// A server that greets or answers EHLO/HELO with our own name is this host:
+    /// the mail would come back to us (RFC 5321 §6.3; Postfix's "loops back to myself").
+    @Test(arguments: [("220 CLIENT.example.test ESMTP\r\n", nil),
+                      (C.greeting, "250-client.example.test\r\n250 PIPELINING\r\n"),
+                      (C.greeting, "502 5.5.2 no EHLO\r\n")])
+    func aServerWithOurOwnNameFailsTheConnectionPermanently(greeting: String, ehloReply: String?) {
+        var c = C()
+        var actions = c.server(greeting)
+        if let ehloReply {
+            actions = c.server(ehloReply)
+            if ehloReply.hasPrefix("502") {
+                #expect(actions.sent == "HELO client.example.test\r\n")
+                actions = c.server("250 client.example.test\r\n")
+            }
+        }
+        let failure = actions.connectionFailure
+        #expect(failure?.isTemporary == false)
+        #expect(failure?.reason.hasPrefix("mail loops back to myself") == true)
+        #expect(actions.sent == "QUIT\r\n")
+    }
+
+    @Test func aNameThatOnlyStartsLikeOursIsAnotherHost() {
+        var c = C()
+        #expect(c.server("220 client.example.test.other ESMTP\r\n").sent == "EHLO client.example.test\r\n")
+        #expect(c.server(C.ehloReply([])) == [.ready])
+    }
+
     @Test func ehlo4xxFailsTheConnection() {
         var c = C()
         _ = c.server(C.greeting)

@@ -51,6 +51,8 @@ extension ParameterTable {
             // SMTP server.
             .init("smtpd_banner", "$myhostname ESMTP $mail_name", .string, "The text after 220 in the greeting."),
             .init("message_size_limit", "10240000", .size, "The largest message accepted, in bytes."),
+            .init("hopcount_limit", "50", .integer,
+                  "Messages with this many Received: header fields are refused as looping (RFC 5321 §6.3)."),
             .init("smtpd_max_line_length", "1000", .integer, "The longest SMTP command or text line accepted."),
             .init("smtpd_recipient_limit", "1000", .integer, "The most recipients accepted for one message."),
             .init("smtpd_timeout", "300s", .time, "How long to wait for a client's next command or data."),

@@ -34,6 +34,7 @@ extension CarrierSettings {
 
         smtpdBanner = try c.string("smtpd_banner")
         messageSizeLimit = try c.size("message_size_limit")
+        hopcountLimit = max(1, try c.integer("hopcount_limit"))
         smtpdMaxLineLength = try c.integer("smtpd_max_line_length")
         smtpdRecipientLimit = try c.integer("smtpd_recipient_limit")
         smtpdClientConnectionCountLimit = try c.integer("smtpd_client_connection_count_limit")

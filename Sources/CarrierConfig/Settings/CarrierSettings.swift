@@ -43,6 +43,8 @@ public struct CarrierSettings: Sendable, Equatable {
     // SMTP server.
     public var smtpdBanner: String
     public var messageSizeLimit: Int
+    /// `hopcount_limit`: a message arriving with this many `Received:` fields is refused as a mail loop.
+    public var hopcountLimit: Int
     public var smtpdMaxLineLength: Int
     public var smtpdRecipientLimit: Int
     public var smtpdClientConnectionCountLimit: Int

@@ -20,6 +20,13 @@ public struct SMTPClientFailure: Equatable, Sendable, CustomStringConvertible {
                           isTemporary: !reply.isPermanent)
     }
 
+    /// The server is this host (it named itself with our name): sending would
+    /// loop, so the mail is returned (Postfix's 5.4.6 "loops back to myself").
+    static func loopsBack(_ how: String) -> SMTPClientFailure {
+        SMTPClientFailure(reply: nil, reason: "mail loops back to myself (host \(how) with my own hostname)",
+                          isTemporary: false)
+    }
+
     /// A local condition that defers the mail.
     static func deferred(_ reason: String) -> SMTPClientFailure {
         SMTPClientFailure(reply: nil, reason: reason, isTemporary: true)

@@ -1,6 +1,7 @@
 extension SMTPClientSession {
     /// Greeting (RFC 5321 §4.3.1), EHLO/HELO (§4.1.1.1, falling back to HELO on
-    /// a 5yz to EHLO, §3.2) and STARTTLS (RFC 3207 §4).
+    /// a 5yz to EHLO, §3.2) and STARTTLS (RFC 3207 §4). A server that names
+    /// itself with our own name is this host: the mail would loop.
     mutating func handshakeReply(_ reply: SMTPReply) -> [SMTPClientAction] {
         switch stage {
         case .greeting:
@@ -9,13 +10,16 @@ extension SMTPClientSession {
                 return fail(SMTPClientFailure(reply: reply, reason: "host refused to talk to me: \(reply)",
                                               isTemporary: true), sayQuit: true)
             }
+            if namesThisHost(reply) { return fail(.loopsBack("greeted me"), sayQuit: true) }
             return sendHello("EHLO", stage: .ehlo)
         case .ehlo where reply.code == 250:
+            if namesThisHost(reply) { return fail(.loopsBack("replied to EHLO"), sayQuit: true) }
             extensions = SMTPServerExtensions(ehloReply: reply)
             return afterHello()
         case .ehlo where reply.isPermanent:
             return sendHello("HELO", stage: .helo)
         case .helo where reply.code == 250:
+            if namesThisHost(reply) { return fail(.loopsBack("replied to HELO"), sayQuit: true) }
             extensions = SMTPServerExtensions()
             return afterHello()
         case .ehlo, .helo:
@@ -23,6 +27,13 @@ extension SMTPClientSession {
         default:
             return startTLSReply(reply)
         }
+    }
+
+    /// True when the reply's first word (the server's name, RFC 5321 §4.2) is our
+    /// EHLO name, as Postfix's "host greeted me with my own hostname".
+    func namesThisHost(_ reply: SMTPReply) -> Bool {
+        guard let name = reply.lines.first?.split(separator: " ", maxSplits: 1).first else { return false }
+        return name.lowercased() == configuration.ehloName.lowercased()
     }
 
     mutating func sendHello(_ verb: String, stage next: Stage) -> [SMTPClientAction] {
