@@ -77,6 +77,7 @@ import Testing
         ("imap_idle_timeout", "30m", .time),
         ("imap_login_timeout", "1m", .time),
         ("body_collection_interval", "10m", .time),
+        ("hopcount_limit", "50", .integer),
     ])
     func knowsTheParameter(name: String, defaultValue: String, kind: ParameterKind) throws {
         let definition = try #require(Fixture.table[name])
@@ -86,7 +87,7 @@ import Testing
     }
 
     @Test func tableHasNoUnlistedParameters() {
-        #expect(Fixture.table.definitions.count == 74)
+        #expect(Fixture.table.definitions.count == 75)
         #expect(Fixture.table["smtpd_bogus"] == nil)
     }
 

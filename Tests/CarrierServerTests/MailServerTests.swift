@@ -128,7 +128,7 @@ import Testing
         }
         #expect(replies[0]?.hasPrefix("220 ") == true)
         #expect(replies[1]?.hasPrefix("220 ") == true)
-        #expect(replies[2]?.hasPrefix("421 4.7.0") == true)
+        #expect(replies[2]?.hasPrefix("421 4.7.0") == true, "\(replies)")
         await server.shutdown(gracePeriod: .milliseconds(200))
         let log = try String(contentsOfFile: dir.path + "/log/mail.err", encoding: .utf8)
         #expect(log.contains("warning: Connection concurrency limit exceeded: 3 from unknown[127.0.0.1]") ||
