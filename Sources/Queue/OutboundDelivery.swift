@@ -49,7 +49,7 @@ public struct OutboundDelivery: Sendable {
                  load: @escaping @Sendable (OutboundJob) async -> AcceptedMessage?,
                  settle: @escaping @Sendable (OutboundJob, AcceptedMessage?, [Result]) async -> Void) async {
         let addresses: [(name: String, address: String, port: Int)]
-        switch await self.addresses(for: hop) {
+        switch await self.addresses(for: hop, thisHost: policy.ehloName) {
         case .success(let found): addresses = found
         case .failure(let failure):
             for job in await work.leftover() { await settle(job, nil, job.recipients.map { _ in failure.result }) }
@@ -99,9 +99,9 @@ public struct OutboundDelivery: Sendable {
     }
 
     /// The hosts of `hop` with their addresses, or the result every recipient gets when there are none.
-    func addresses(for hop: NextHop) async -> Swift.Result<[(name: String, address: String, port: Int)], ResultError> {
+    func addresses(for hop: NextHop, thisHost: String) async -> Swift.Result<[(name: String, address: String, port: Int)], ResultError> {
         let hosts: [(name: String, port: Int)]
-        switch await self.hosts(for: hop) {
+        switch await self.hosts(for: hop, thisHost: thisHost) {
         case .success(let found): hosts = found
         case .failure(let result): return .failure(ResultError(result: result))
         }
@@ -132,7 +132,10 @@ public struct OutboundDelivery: Sendable {
         case failure(Result)
     }
 
-    func hosts(for hop: NextHop) async -> HostLookup {
+    /// The hosts to try for `hop`, best MX first. `thisHost` (`$myhostname`)
+    /// among the MX hosts is dropped with every host not better than it, and
+    /// when none is left the mail is returned (RFC 5321 §5.1).
+    func hosts(for hop: NextHop, thisHost: String) async -> HostLookup {
         guard hop.mxLookup else { return .success([(hop.host, hop.port)]) }
         do {
             switch try await resolver.mx(hop.host) {
@@ -140,7 +143,12 @@ public struct OutboundDelivery: Sendable {
                 if records.count == 1, records[0].isNullMX {
                     return .failure(.bounced("domain \(hop.host) does not accept mail (null MX, RFC 7505)"))
                 }
-                let ordered = Dictionary(grouping: records, by: \.preference).sorted { $0.key < $1.key }
+                let own = records.filter { trimmedDot($0.exchange).lowercased() == thisHost.lowercased() }.map(\.preference).min()
+                let better = own.map { limit in records.filter { $0.preference < limit } } ?? records
+                guard !better.isEmpty else {
+                    return .failure(.bounced("mail for \(hop.host) loops back to myself (\(thisHost) is its best MX host)"))
+                }
+                let ordered = Dictionary(grouping: better, by: \.preference).sorted { $0.key < $1.key }
                     .flatMap { $0.value.shuffled() }
                 return .success(ordered.map { (trimmedDot($0.exchange), hop.port) })
             case .nodata:

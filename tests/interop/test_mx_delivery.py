@@ -4,6 +4,7 @@ second Carrier on a random 127.x.y.z address, port 25; the sender resolves
 through `dns_servers`. A null MX (RFC 7505) bounces at once to the sender."""
 import os
 import random
+import re
 import shutil
 import signal
 import smtplib
@@ -18,12 +19,17 @@ from carrier_harness import TIMEOUT, free_port, start_server, wait_for
 class MXDeliveryTests(unittest.TestCase):
     def setUp(self):
         self.peer_address = f"127.{random.randint(1, 254)}.{random.randint(1, 254)}.{random.randint(2, 254)}"
+        self.down_address = f"127.{random.randint(1, 254)}.{random.randint(1, 254)}.1"  # nothing listens there
         self.dns_port = free_port()
         self.dnsmasq = subprocess.Popen(
             ["dnsmasq", "--no-daemon", "--conf-file=/dev/null", "--pid-file=", "--bind-interfaces",
              f"--port={self.dns_port}", "--listen-address=127.0.0.1", "--no-resolv", "--no-hosts",
              "--mx-host=remote.test,mx.remote.test,10", f"--host-record=mx.remote.test,{self.peer_address}",
-             "--mx-host=nullmx.test,.,0"],
+             "--mx-host=nullmx.test,.,0",
+             # The sender is the best MX of selfbest.test, a backup MX of backup.test (whose best MX is down).
+             "--mx-host=selfbest.test,sender.test,10", "--mx-host=selfbest.test,mx.remote.test,20",
+             "--mx-host=backup.test,down.remote.test,10", "--mx-host=backup.test,sender.test,20",
+             f"--host-record=down.remote.test,{self.down_address}", "--host-record=sender.test,127.0.0.1"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.addCleanup(self.stop_dnsmasq)
         self.peer = start_server(self, settings={
@@ -61,6 +67,24 @@ class MXDeliveryTests(unittest.TestCase):
         self.assertEqual(len(bounce), 1, self.sender.mail_log())
         self.assertIn(b"null MX", bounce[0])
         self.assertIn(b"multipart/report", bounce[0])
+
+    def test_best_mx_is_this_host_bounces_as_a_loop(self):
+        """RFC 5321 §5.1: this host and every MX not better than it are dropped;
+        none left is an error, and the message is returned."""
+        self.send("someone@selfbest.test", "we are the best MX")
+        bounce = wait_for(lambda: self.sender.messages("alice"))
+        self.assertEqual(len(bounce), 1, self.sender.mail_log())
+        self.assertIn(b"loops back to myself", bounce[0])
+        self.assertEqual(self.peer.messages("bob"), [])
+        self.assertNotIn("client=", self.peer.mail_log())
+
+    def test_a_backup_mx_never_sends_to_itself(self):
+        """The best MX (down.remote.test, nothing on port 25) refuses; the sender,
+        the other MX, is not tried: the mail waits for the better host."""
+        self.send("bob@backup.test", "from the backup MX")
+        self.sender.wait_for_log(r"to=<bob@backup\.test>, relay=none, .*status=deferred "
+                                 rf"\(connect to down\.remote\.test\[{re.escape(self.down_address)}\]:25")
+        self.assertNotIn("sender.test[127.0.0.1]:25", self.sender.mail_log())
 
 
 if __name__ == "__main__":

@@ -144,7 +144,7 @@ def seqs(messages):
 
 class KillRoundsTest(unittest.TestCase):
     def test_sigkill_rounds_lose_and_duplicate_nothing(self):
-        peer = CarrierServer({"mydestination": "$myhostname, localhost, remote.test"})
+        peer = CarrierServer({"myhostname": "peer.remote.test", "mydestination": "$myhostname, localhost, remote.test"})
         self.addCleanup(peer.cleanup)
         peer.add_user("dave")
         server = CarrierServer({
