@@ -31,9 +31,9 @@ public struct NonDeliveryNotifier: Sendable {
     }
 
     /// Sends one report for `bounced` (final address and reason of each).
-    public func bounce(_ message: AcceptedMessage, _ bounced: [(address: String, reason: String)]) async {
+    public func bounce(_ message: AcceptedMessage, _ bounced: [(address: String, reason: BounceReason)]) async {
         await notify(.failure, message, bounced.map {
-            .init(address: $0.address, status: EnhancedStatusCode(5, 2, 0), diagnostic: "x-unix; \($0.reason)")
+            .init(address: $0.address, status: $0.reason.status, diagnostic: $0.reason.diagnostic)
         })
     }
 

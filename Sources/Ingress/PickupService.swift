@@ -60,7 +60,7 @@ public final class PickupService: Sendable {
                                                                                : refuseLooping(envelope, hops: hops)
         do {
             let report = try await services.localDelivery.deliver(message, to: local, queued: queued)
-            await services.notifier.bounce(message, bounced + report.bounced.map { ($0.recipient.finalAddress, $0.reason) })
+            await services.notifier.bounce(message, bounced + report.bounced.map { ($0.recipient.finalAddress, .localDelivery($0.reason)) })
             try maildrop.remove(queueID: queueID)
             if !queued.isEmpty { services.outboundTrigger() }
         } catch {
@@ -87,26 +87,27 @@ public final class PickupService: Sendable {
 
     /// Every recipient bounced: the message has passed `hopcount_limit` hosts (RFC 5321 §6.3).
     func refuseLooping(_ envelope: Maildrop.Envelope, hops: Int)
-        -> ([LocalRecipient], [DeliveryBatch.QueuedRecipient], [(address: String, reason: String)]) {
+        -> ([LocalRecipient], [DeliveryBatch.QueuedRecipient], [(address: String, reason: BounceReason)]) {
         logger.warning("warning: \(envelope.queueID): message rejected: hopcount exceeded (\(hops) Received: fields)")
         let reason = "message rejected: too many hops (\(hops) Received: header fields)"
         for recipient in envelope.recipients {
             logger.info("\(envelope.queueID): to=<\(recipient)>, relay=none, dsn=5.4.6, status=bounced (\(reason))")
         }
-        return ([], [], envelope.recipients.map { ($0, reason) })
+        return ([], [], envelope.recipients.map { ($0, BounceReason(reason, status: EnhancedStatusCode(5, 4, 6))) })
     }
 
     /// Local targets, recipients for the queue (with the reason they wait), and bounces.
     func route(_ envelope: Maildrop.Envelope, _ services: IngressServices) async
-        -> ([LocalRecipient], [DeliveryBatch.QueuedRecipient], [(address: String, reason: String)]) {
+        -> ([LocalRecipient], [DeliveryBatch.QueuedRecipient], [(address: String, reason: BounceReason)]) {
         let snapshot = (try? await services.directory.refreshIfChanged()) ?? services.directory.snapshot
         let accounts = SystemAccountDirectory(services.settings)
         var local: [LocalRecipient] = []
         var queued: [DeliveryBatch.QueuedRecipient] = []
-        var bounced: [(address: String, reason: String)] = []
+        var bounced: [(address: String, reason: BounceReason)] = []
         for text in envelope.recipients {
             guard let address = try? EnvelopeAddressParser.parse(text) else {
-                bounced.append((text, "bad address syntax"))
+                logger.info("\(envelope.queueID): to=<\(text)>, relay=none, dsn=5.1.3, status=bounced (bad address syntax)")
+                bounced.append((text, BounceReason("bad address syntax", status: EnhancedStatusCode(5, 1, 3))))
                 continue
             }
             let decision = services.router.route(address, relayPermitted: true, in: snapshot, systemAccounts: accounts)
@@ -120,8 +121,9 @@ public final class PickupService: Sendable {
                                         reason: "waiting for the outbound queue"))
                 }
             case .reject(let reply) where reply.isPermanent:
-                logger.info("\(envelope.queueID): to=<\(text)>, relay=none, dsn=\(reply.enhancedCode?.description ?? "5.0.0"), status=bounced (\(reply.lines.joined(separator: " ")))")
-                bounced.append((text, reply.lines.joined(separator: " ")))
+                let reason = BounceReason(reply.lines.joined(separator: " "), status: reply.enhancedCode ?? EnhancedStatusCode(5, 0, 0))
+                logger.info("\(envelope.queueID): to=<\(text)>, relay=none, dsn=\(reason.status), status=bounced (\(reason.text))")
+                bounced.append((text, reason))
             case .reject(let reply):
                 logger.info("\(envelope.queueID): to=<\(text)>, relay=none, dsn=\(reply.enhancedCode?.description ?? "4.0.0"), status=deferred (\(reply.lines.joined(separator: " ")))")
                 queued.append(.init(address: text, reason: reply.lines.joined(separator: " ")))

@@ -269,7 +269,7 @@ public final class SMTPIngressConnection: @unchecked Sendable {
         do {
             let report = try await services.localDelivery.deliver(message, to: recipients, queued: queued)
             if !queued.isEmpty { services.outboundTrigger() }
-            await services.notifier.bounce(message, report.bounced.map { ($0.recipient.finalAddress, $0.reason) })
+            await services.notifier.bounce(message, report.bounced.map { ($0.recipient.finalAddress, .localDelivery($0.reason)) })
             return SMTPReply(250, EnhancedStatusCode(2, 0, 0), "Ok: queued as \(id)")
         } catch MailStoreError.storageFull {
             log.warning("warning: \(id): not stored: insufficient system storage; from=<\(sender)> from \(client)")

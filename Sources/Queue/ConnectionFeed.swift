@@ -56,13 +56,23 @@ actor ConnectionFeed: OutboundMessageFeed {
 
     /// Postfix's wording: `host mx.example[192.0.2.1]:25 said: 550 ...`.
     static func result(of failure: SMTPClientFailure, relay: String) -> OutboundDelivery.Result {
-        let text = reason(failure, relay: relay)
-        return failure.isTemporary ? .deferred(text) : .bounced(text)
+        var located = failure
+        located.reason = reason(failure, relay: relay)
+        return located.isTemporary ? .deferred(located.reason) : .bounced(located.bounceReason)
     }
 
     static func reason(_ failure: SMTPClientFailure, relay: String) -> String {
         let said = "host said: "
         return failure.reason.hasPrefix(said) ? "host \(relay) said: " + failure.reason.dropFirst(said.count)
                                               : "\(relay): \(failure.reason)"
+    }
+}
+
+extension SMTPClientFailure {
+    /// A permanent failure as its bounce gives it: the server's reply and its
+    /// enhanced status (5.0.0 when it had none), or our own status for a local
+    /// condition.
+    var bounceReason: BounceReason {
+        BounceReason(reason, status: status ?? reply?.enhancedCode ?? EnhancedStatusCode(5, 0, 0), remoteReply: reply?.description)
     }
 }

@@ -19,7 +19,7 @@ public struct OutboundDelivery: Sendable {
     public enum Result: Sendable, Equatable {
         case delivered(relay: String, reply: String)
         case deferred(String)
-        case bounced(String)
+        case bounced(BounceReason)
     }
 
     /// How many connections one destination gets.
@@ -73,7 +73,7 @@ public struct OutboundDelivery: Sendable {
         guard !left.isEmpty else { return }
         // Jobs left after the destination took mail were never tried: defer them, never bounce them.
         let failure = await work.delivered ? nil : await work.lastFailure
-        let result: Result = failure.map { $0.isTemporary ? .deferred($0.reason) : .bounced($0.reason) }
+        let result: Result = failure.map { $0.isTemporary ? .deferred($0.reason) : .bounced($0.bounceReason) }
             ?? .deferred("no connection to \(hop) took this message yet")
         for job in left { await settle(job, nil, job.recipients.map { _ in result }) }
     }
@@ -141,12 +141,14 @@ public struct OutboundDelivery: Sendable {
             switch try await resolver.mx(hop.host) {
             case .records(let records):
                 if records.count == 1, records[0].isNullMX {
-                    return .failure(.bounced("domain \(hop.host) does not accept mail (null MX, RFC 7505)"))
+                    return .failure(.bounced(BounceReason("domain \(hop.host) does not accept mail (null MX, RFC 7505)",
+                                                          status: EnhancedStatusCode(5, 1, 10))))
                 }
                 let own = records.filter { trimmedDot($0.exchange).lowercased() == thisHost.lowercased() }.map(\.preference).min()
                 let better = own.map { limit in records.filter { $0.preference < limit } } ?? records
                 guard !better.isEmpty else {
-                    return .failure(.bounced("mail for \(hop.host) loops back to myself (\(thisHost) is its best MX host)"))
+                    return .failure(.bounced(BounceReason("mail for \(hop.host) loops back to myself (\(thisHost) is its best MX host)",
+                                                          status: EnhancedStatusCode(5, 4, 6))))
                 }
                 let ordered = Dictionary(grouping: better, by: \.preference).sorted { $0.key < $1.key }
                     .flatMap { $0.value.shuffled() }
@@ -154,7 +156,8 @@ public struct OutboundDelivery: Sendable {
             case .nodata:
                 return .success([(hop.host, hop.port)])
             case .nxdomain:
-                return .failure(.bounced("Host or domain name not found. Name service error for name=\(hop.host) type=MX: Host not found"))
+                return .failure(.bounced(BounceReason("Host or domain name not found. Name service error for name=\(hop.host) type=MX: Host not found",
+                                                      status: EnhancedStatusCode(5, 4, 4))))
             }
         } catch {
             return .failure(.deferred("Host or domain name not found. Name service error for name=\(hop.host) type=MX: \(error)"))

@@ -16,7 +16,7 @@ extension QueueManager {
         var remote: [NextHop: OutboundJob] = [:]
         for queued in recipients {
             guard let address = try? EnvelopeAddressParser.parse(queued.recipient) else {
-                await fail(queued, reason: "bad address syntax", services, now: now)
+                await fail(queued, reason: BounceReason("bad address syntax", status: EnhancedStatusCode(5, 1, 3)), services, now: now)
                 continue
             }
             let decision = services.router.route(address, relayPermitted: true, in: snapshot, systemAccounts: accounts)
@@ -44,7 +44,8 @@ extension QueueManager {
                 }
                 await deliverLocally(message, queued, targets, services, now: now, forwarding: forwarded)
             case .reject(let reply) where reply.isPermanent:
-                await fail(queued, reason: reply.lines.joined(separator: " "), services, now: now)
+                await fail(queued, reason: BounceReason(reply.lines.joined(separator: " "), status: reply.enhancedCode ?? EnhancedStatusCode(5, 0, 0)),
+                           services, now: now)
             case .reject(let reply):
                 await retry(queued, reason: reply.lines.joined(separator: " "), services, now: now)
             }
@@ -74,7 +75,7 @@ extension QueueManager {
                 return
             }
             if !report.bounced.isEmpty {
-                await services.notifier.bounce(message, report.bounced.map { ($0.recipient.finalAddress, $0.reason) })
+                await services.notifier.bounce(message, report.bounced.map { ($0.recipient.finalAddress, .localDelivery($0.reason)) })
             } else if queued.wantsNotice(.success) {
                 await services.notifier.successReport(message, [(queued.recipient, "delivered", "delivered to mailbox")])
             }

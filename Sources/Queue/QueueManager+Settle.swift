@@ -52,7 +52,7 @@ extension QueueManager {
     /// Records the outcome of each recipient of `job`.
     func settle(_ job: OutboundJob, _ message: AcceptedMessage?, _ results: [OutboundDelivery.Result],
                 _ services: IngressServices, now: Int64) async {
-        var bounced: [(QueuedDelivery, String)] = []
+        var bounced: [(QueuedDelivery, BounceReason)] = []
         var relayed: [(address: String, action: String, reason: String)] = []
         let delivered = zip(job.recipients, results).compactMap { queued, result -> String? in
             if case .delivered = result { return queued.recipient }
@@ -89,7 +89,8 @@ extension QueueManager {
     func retry(_ queued: QueuedDelivery, reason: String, _ services: IngressServices, now: Int64,
                message: AcceptedMessage? = nil) async {
         if schedule.expired(arrival: queued.arrival, now: now) {
-            await fail(queued, reason: "delivery time expired (last reason: \(reason))", services, now: now, message: message)
+            await fail(queued, reason: BounceReason("delivery time expired (last reason: \(reason))", status: EnhancedStatusCode(5, 4, 7)),
+                       services, now: now, message: message)
             return
         }
         let next = schedule.nextAttempt(after: queued.attempts, now: now)
@@ -107,10 +108,10 @@ extension QueueManager {
     }
 
     /// Returns one recipient to its sender.
-    func fail(_ queued: QueuedDelivery, reason: String, _ services: IngressServices, now: Int64,
+    func fail(_ queued: QueuedDelivery, reason: BounceReason, _ services: IngressServices, now: Int64,
               message: AcceptedMessage? = nil) async {
         guard let loaded = await self.message(message, queued, now: now) else {
-            logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=none, dsn=5.0.0, status=bounced (\(reason))")
+            logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=none, dsn=\(reason.status), status=bounced (\(reason.text))")
             try? await store.completeQueueRecipient(queueID: queued.queueID, recipient: queued.recipient)
             return
         }
@@ -120,10 +121,10 @@ extension QueueManager {
     /// Returns the message to its sender for these recipients in one report
     /// (leaving out those that asked for `NOTIFY=NEVER`, RFC 3461 §4.1) and
     /// removes them from the queue.
-    func fail(_ failed: [(QueuedDelivery, String)], _ message: AcceptedMessage, _ services: IngressServices) async {
-        var reported: [(address: String, reason: String)] = []
+    func fail(_ failed: [(QueuedDelivery, BounceReason)], _ message: AcceptedMessage, _ services: IngressServices) async {
+        var reported: [(address: String, reason: BounceReason)] = []
         for (queued, reason) in failed {
-            logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=none, dsn=5.0.0, status=bounced (\(reason))")
+            logger.info("\(queued.queueID): to=<\(queued.recipient)>, relay=none, dsn=\(reason.status), status=bounced (\(reason.text))")
             if queued.wantsNotice(.failure) {
                 reported.append((queued.recipient, reason))
             } else {

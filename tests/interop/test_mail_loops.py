@@ -52,10 +52,11 @@ class MailLoopTests(unittest.TestCase):
         with smtplib.SMTP("127.0.0.1", server.port, timeout=TIMEOUT) as smtp:
             smtp.sendmail("alice@localhost", ["someone@elsewhere.test"],
                           b"From: <alice@localhost>\r\nSubject: round and round\r\n\r\nbody\r\n")
-        server.wait_for_log(r"to=<someone@elsewhere.test>, relay=none, dsn=5\.0\.0, status=bounced "
+        server.wait_for_log(r"to=<someone@elsewhere.test>, relay=none, dsn=5\.4\.6, status=bounced "
                             r"\(.*127\.0\.0\.1.*: mail loops back to myself \(host greeted me with my own hostname\)\)")
         self.assertTrue(wait_for(lambda: len(server.messages("alice")) == 1), "alice gets the bounce")
         self.assertIn(b"loops back to myself", server.messages("alice")[0])
+        self.assertIn(b"Status: 5.4.6", server.messages("alice")[0])
         self.assertTrue(wait_for(lambda: "Mail queue is empty" in server.cli("mailq").stdout.decode()))
         # Never relayed to itself: only the first session handed a message over.
         self.assertEqual(server.mail_log().count("client=localhost[127.0.0.1]"), 1)

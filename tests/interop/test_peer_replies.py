@@ -1,7 +1,8 @@
 """How the queue answers a peer's replies (issue 5), with Postfix's
 smtp-sink as the peer behind `relayhost`: a 4xx to RCPT leaves the mail
 deferred with the reason, and once the peer accepts, `postqueue -f` delivers
-it exactly once; a 5xx returns an RFC 3464 report to the local sender."""
+it exactly once; a 5xx returns an RFC 3464 report to the local sender with
+the peer's status and reply."""
 import re
 import shutil
 import smtplib
@@ -64,6 +65,10 @@ class PeerReplyTests(unittest.TestCase):
         text = bounce[0].decode(errors="replace")
         self.assertIn("multipart/report; report-type=delivery-status", text)
         self.assertIn("Final-Recipient: rfc822; bob@peer.test", text)
+        # The peer's own reply and status (smtp-sink -f says "500 5.3.0 Error: command failed"), RFC 3464 §2.3.4, §2.3.6.
+        self.assertIn("Status: 5.3.0", text)
+        self.assertIn("Diagnostic-Code: smtp; 500 5.3.0 Error: command failed", text)
+        self.assertRegex(server.mail_log(), r"to=<bob@peer\.test>, relay=none, dsn=5\.3\.0, status=bounced \(host 127\.0\.0\.1\[")
         self.assertIn("Subject: refused for good", text)
         self.assertIn("Mail queue is empty", server.cli("mailq").stdout.decode())
 
