@@ -33,11 +33,20 @@ def carrier_bin() -> str:
     return os.environ.get("CARRIER_BIN") or str(REPO_ROOT / ".build" / "debug" / "carrier")
 
 
+_handed_out_ports = set()
+
+
 def free_port() -> int:
-    """An unused TCP port on 127.0.0.1 (the kernel's choice)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """An unused TCP port on 127.0.0.1 (the kernel's choice), never one this
+    process was given before: two servers made before either listens must not
+    share a port (a server relaying to "another" on its own port is a loop)."""
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port not in _handed_out_ports:
+            _handed_out_ports.add(port)
+            return port
 
 
 def crlf(text: str) -> bytes:
@@ -355,12 +364,8 @@ def start_server(testcase, settings=None, users=(), start=True, listeners=()) ->
     server = CarrierServer(settings)
     testcase.addCleanup(server.cleanup)
     server.ports = {}
-    taken = {server.port}
     for name in listeners:
         port = free_port()
-        while port in taken:
-            port = free_port()
-        taken.add(port)
         server.ports[name] = port
         server.settings[f"{name}_listen"] = f"127.0.0.1:{port}"
     server.settings.update(settings or {})
