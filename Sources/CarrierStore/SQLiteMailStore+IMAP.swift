@@ -124,8 +124,8 @@ extension SQLiteMailStore {
     public func highestModSeqs(mailboxIDs: [Int64]) async throws -> [Int64: Int64] {
         try await pool.read { db in
             var found: [Int64: Int64] = [:]
-            for start in stride(from: 0, to: mailboxIDs.count, by: 500) {
-                let chunk = mailboxIDs[start..<min(mailboxIDs.count, start + 500)]
+            for start in stride(from: 0, to: mailboxIDs.count, by: Self.keysPerStatement) {
+                let chunk = mailboxIDs[start..<min(mailboxIDs.count, start + Self.keysPerStatement)]
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 for row in try Row.fetchAll(db, sql: "SELECT id, highest_modseq FROM mailboxes WHERE id IN (\(marks))",
                                             arguments: StatementArguments(Array(chunk))) {

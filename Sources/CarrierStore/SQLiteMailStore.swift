@@ -180,9 +180,9 @@ public final class SQLiteMailStore: MailStore {
         return try await BlockingFileWork.run { try files.read(hash: hash) }
     }
 
-    /// Hashes looked up by one statement, well under SQLite's limit on
-    /// bound parameters.
-    static let hashesPerStatement = 500
+    /// Keys (body hashes, mailbox ids) looked up by one `IN (...)`
+    /// statement, well under SQLite's limit on bound parameters.
+    static let keysPerStatement = 500
 
     public func contents(hashes: [String]) async throws -> [String: [UInt8]] {
         let wanted = Array(Set(hashes))
@@ -195,9 +195,9 @@ public final class SQLiteMailStore: MailStore {
             var inline: [String: [UInt8]] = [:]
             var files: [String] = []
             inline.reserveCapacity(wanted.count)
-            for start in stride(from: 0, to: wanted.count, by: Self.hashesPerStatement) {
-                let chunk = wanted[start..<min(wanted.count, start + Self.hashesPerStatement)]
-                let statement = chunk.count == Self.hashesPerStatement
+            for start in stride(from: 0, to: wanted.count, by: Self.keysPerStatement) {
+                let chunk = wanted[start..<min(wanted.count, start + Self.keysPerStatement)]
+                let statement = chunk.count == Self.keysPerStatement
                     ? try db.cachedStatement(sql: Self.fullChunkSQL) : try db.makeStatement(sql: Self.bodiesByPosition(chunk.count))
                 let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
                 while let row = try rows.next() {
@@ -219,7 +219,7 @@ public final class SQLiteMailStore: MailStore {
         return contents
     }
 
-    static let fullChunkSQL = bodiesByPosition(hashesPerStatement)
+    static let fullChunkSQL = bodiesByPosition(keysPerStatement)
 
     /// The bodies of `count` hashes bound in order, each row with the
     /// position of its hash (rows of unknown hashes are left out).

@@ -85,9 +85,13 @@ public final class PickupService: Sendable {
                 cleaned.hops)
     }
 
+    /// Where a picked-up message's recipients go: local targets, recipients
+    /// for the queue (with the reason they wait), and bounces.
+    typealias Routing = (local: [LocalRecipient], queued: [DeliveryBatch.QueuedRecipient],
+                         bounced: [(address: String, reason: BounceReason)])
+
     /// Every recipient bounced: the message has passed `hopcount_limit` hosts (RFC 5321 §6.3).
-    func refuseLooping(_ envelope: Maildrop.Envelope, hops: Int)
-        -> ([LocalRecipient], [DeliveryBatch.QueuedRecipient], [(address: String, reason: BounceReason)]) {
+    func refuseLooping(_ envelope: Maildrop.Envelope, hops: Int) -> Routing {
         logger.warning("warning: \(envelope.queueID): message rejected: hopcount exceeded (\(hops) Received: fields)")
         let reason = "message rejected: too many hops (\(hops) Received: header fields)"
         for recipient in envelope.recipients {
@@ -96,9 +100,8 @@ public final class PickupService: Sendable {
         return ([], [], envelope.recipients.map { ($0, BounceReason(reason, status: EnhancedStatusCode(5, 4, 6))) })
     }
 
-    /// Local targets, recipients for the queue (with the reason they wait), and bounces.
-    func route(_ envelope: Maildrop.Envelope, _ services: IngressServices) async
-        -> ([LocalRecipient], [DeliveryBatch.QueuedRecipient], [(address: String, reason: BounceReason)]) {
+    /// Routes every recipient of a picked-up message.
+    func route(_ envelope: Maildrop.Envelope, _ services: IngressServices) async -> Routing {
         let snapshot = (try? await services.directory.refreshIfChanged()) ?? services.directory.snapshot
         let accounts = SystemAccountDirectory(services.settings)
         var local: [LocalRecipient] = []
